@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { method } from './define.ts';
+
+export const WorkspaceInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  schemaVersion: z.number().int(),
+  seedVersion: z.string().nullable(),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
+
+export const appMethods = {
+  'app.info': method({
+    summary: 'The app version and the open workspace.',
+    input: z.object({}).strict(),
+    output: z.object({
+      appVersion: z.string(),
+      transport: z.enum(['electron', 'harness', 'cli', 'test']),
+      workspace: WorkspaceInfo,
+    }),
+    writes: false,
+  }),
+};
