@@ -1,0 +1,13 @@
+import type { EventName, EventPayload } from '../../core/api.ts';
+import type { Workspace } from './store/workspace.ts';
+
+export type Transport = 'electron' | 'harness' | 'cli' | 'test';
+
+/** What a handler may use: the open workspace, and a way to tell the UI something happened. */
+export interface ServerContext {
+  readonly appVersion: string;
+  readonly transport: Transport;
+  readonly dataDir: string;
+  workspace: Workspace;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}

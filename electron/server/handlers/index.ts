@@ -1,0 +1,9 @@
+import type { Handlers } from '../router.ts';
+import { appHandlers } from './app.ts';
+import { kbHandlers } from './kb.ts';
+
+/** Every method of the contract has exactly one handler; the type fails if one is missing. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...kbHandlers,
+};

@@ -1,0 +1,37 @@
+import type { EventName, EventPayload } from '../../core/api.ts';
+import type { ServerContext, Transport } from './context.ts';
+import { handlers } from './handlers/index.ts';
+import { createRouter, type Router } from './router.ts';
+import { openWorkspace, type OpenOptions } from './store/workspace.ts';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface ServerOptions extends Omit<OpenOptions, 'onBeforeMigrate'> {
+  dbPath: string;
+  transport: Transport;
+  appVersion: string;
+  onEvent?: EventListener;
+}
+
+export interface Server {
+  router: Router;
+  context: ServerContext;
+  close(): void;
+}
+
+/** Opens a workspace and puts the router in front of it: what every transport starts with. */
+export function createServer(options: ServerOptions): Server {
+  const workspace = openWorkspace(options.dbPath, options);
+  const context: ServerContext = {
+    appVersion: options.appVersion,
+    transport: options.transport,
+    dataDir: options.dataDir,
+    workspace,
+    emit: (event, payload) => options.onEvent?.(event, payload),
+  };
+  return {
+    router: createRouter(context, handlers),
+    context,
+    close: () => context.workspace.close(),
+  };
+}
