@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { client } from './api.ts';
+import { DecisionsScreen } from './features/decisions/DecisionsScreen.tsx';
+import { LibraryScreen } from './features/library/LibraryScreen.tsx';
+import { MapsScreen } from './features/maps/MapsScreen.tsx';
+import { AppFrame } from './ui/AppFrame.tsx';
+import { invalidateScope } from './ui/query.ts';
+import { useRoute } from './ui/route.ts';
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  useEffect(() => client.on('data.changed', ({ scope }) => invalidateScope(scope)), []);
+
+  const titles = { library: t('library.title'), maps: t('maps.title'), decisions: t('decisions.title') };
+  useEffect(() => {
+    document.title = `${titles[route.screen]} — ${t('app.name')}`;
+  });
+
+  return (
+    <AppFrame screen={route.screen} title={titles[route.screen]}>
+      {route.screen === 'library' && <LibraryScreen selectedId={route.rest || null} />}
+      {route.screen === 'maps' && <MapsScreen />}
+      {route.screen === 'decisions' && <DecisionsScreen />}
+    </AppFrame>
+  );
+}

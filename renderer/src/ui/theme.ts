@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+const STORAGE_KEY = 'workbench.theme';
+
+function readChoice(): ThemeChoice {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return stored === 'light' || stored === 'dark' ? stored : 'system';
+}
+
+/** Applies the choice to <html data-theme>; 'system' leaves it to prefers-color-scheme. */
+function apply(choice: ThemeChoice): void {
+  if (choice === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = choice;
+}
+
+export function useTheme(): [ThemeChoice, (choice: ThemeChoice) => void] {
+  const [choice, setChoice] = useState<ThemeChoice>(readChoice);
+  useEffect(() => apply(choice), [choice]);
+  return [
+    choice,
+    (next) => {
+      if (next === 'system') localStorage.removeItem(STORAGE_KEY);
+      else localStorage.setItem(STORAGE_KEY, next);
+      setChoice(next);
+    },
+  ];
+}
