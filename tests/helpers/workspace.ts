@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { SOURCE_DATA_DIR } from '../../electron/server/paths.ts';
+import { createServer, type Server } from '../../electron/server/server.ts';
+
+/** A fresh temporary folder per test, removed afterwards. */
+export function useTempDir(): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'workbench-test-'));
+    dirs.push(dir);
+    return dir;
+  };
+}
+
+/** A real server on a real SQLite file in a temporary folder, closed after the test. */
+export function useServer(): (options?: { seed?: boolean; dbPath?: string }) => Server {
+  const tempDir = useTempDir();
+  const servers: Server[] = [];
+  afterEach(() => {
+    for (const s of servers.splice(0)) s.close();
+  });
+  return (options = {}) => {
+    const server = createServer({
+      dbPath: options.dbPath ?? path.join(tempDir(), 'test.swb'),
+      dataDir: SOURCE_DATA_DIR,
+      transport: 'test',
+      appVersion: '0.0.0-test',
+      seed: options.seed,
+    });
+    servers.push(server);
+    return server;
+  };
+}
+
+export { SOURCE_DATA_DIR };
