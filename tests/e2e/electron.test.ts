@@ -37,24 +37,26 @@ describe.skipIf(reason !== null)(`the Electron app ${reason ?? ''}`, () => {
       env: { ...process.env, ELECTRON_DISABLE_SECURITY_WARNINGS: 'false' },
     });
     try {
-      const window = await app.firstWindow();
-      await window.getByRole('button', { name: /^(Cases|案例)/ }).click();
-      await expect.poll(() => window.getByRole('listbox').innerText()).toContain('IBM Watson');
+      const page = await app.firstWindow();
+      await page.getByRole('button', { name: /^(Cases|案例)/ }).click();
+      await expect.poll(() => page.getByRole('listbox').innerText()).toContain('IBM Watson');
 
-      const exposed = await window.evaluate(() => ({
+      const exposed = await page.evaluate(() => ({
         keys: Object.keys((window as unknown as { workbench: object }).workbench).sort(),
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
       }));
       expect(exposed).toEqual({ keys: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
-      await expect(window.evaluate(() => window.workbench?.on('not.an.event' as never, () => {}))).rejects.toThrow();
+      await expect(
+        page.evaluate(() => (window as unknown as { workbench: { on(e: string, cb: () => void): void } }).workbench.on('not.an.event', () => {})),
+      ).rejects.toThrow();
 
-      const before = window.url();
-      await window.evaluate(() => {
+      const before = page.url();
+      await page.evaluate(() => {
         window.location.href = 'http://example.com/';
       });
-      await window.waitForTimeout(500);
-      expect(window.url()).toBe(before);
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe(before);
     } finally {
       await app.close();
     }
