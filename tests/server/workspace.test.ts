@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../core/api.ts';
+import { type AppError } from '../../core/api.ts';
 import { updateEntityContent, requireEntity } from '../../electron/server/store/entities.ts';
 import { markSeedItemDeleted } from '../../electron/server/store/seed.ts';
 import { openWorkspace } from '../../electron/server/store/workspace.ts';
