@@ -17,6 +17,7 @@ import { Bilingual } from '../../../core/model/text.ts';
 import { Source } from '../../../core/model/source.ts';
 import { parseYaml } from '../formats/yaml.ts';
 import { getEntity, insertEntity, insertRelation, findRelation, updateEntityContent, updateRelation } from './entities.ts';
+import { entitiesPointingAt, reindexEntities } from './search-index.ts';
 import { stmt } from './statements.ts';
 
 /**
@@ -133,6 +134,7 @@ export function appliedSeedVersion(db: Database.Database): string | null {
 export function applySeed(db: Database.Database, seed: Seed): SeedReport {
   if (appliedSeedVersion(db) === seed.version) return { skipped: true, inserted: 0, updated: 0, keptUserChanges: 0 };
   const report: SeedReport = { skipped: false, inserted: 0, updated: 0, keptUserChanges: 0 };
+  const touched = new Set<string>();
   const getState = stmt(db, 'SELECT hash, deleted FROM seed_state WHERE item = ?');
   const setState = stmt(db, 'INSERT OR REPLACE INTO seed_state (item, hash, deleted) VALUES (?, ?, 0)');
 
@@ -155,10 +157,12 @@ export function applySeed(db: Database.Database, seed: Seed): SeedReport {
       } else if (existing.origin === 'seed' && state) {
         updateEntityContent(db, id, content, 'seed');
         report.updated++;
+        for (const from of entitiesPointingAt(db, id)) touched.add(from);
       } else {
         report.keptUserChanges++;
         continue;
       }
+      touched.add(id);
       setState.run(item, hash);
     }
 
@@ -179,8 +183,10 @@ export function applySeed(db: Database.Database, seed: Seed): SeedReport {
         report.keptUserChanges++;
         continue;
       }
+      touched.add(relation.from);
       setState.run(item, hash);
     }
+    reindexEntities(db, touched);
     stmt(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('seed_version', ?)").run(seed.version);
   })();
   return report;

@@ -5,6 +5,7 @@ import { AppError } from '../../../core/api.ts';
 import type { WorkspaceInfo } from '../../../core/api.ts';
 import { APPLICATION_ID, readHeader } from './header.ts';
 import { loadMigrations, migrate, schemaVersion, type Migration } from './migrations.ts';
+import { ensureSearchIndex } from './search-index.ts';
 import { appliedSeedVersion, applySeed, readSeed, seedVersion, type SeedReport } from './seed.ts';
 
 export interface OpenOptions {
@@ -83,6 +84,7 @@ export function openWorkspace(file: string, options: OpenOptions): Workspace {
     migrate(db, migrations, (from, to) => {
       if (from > 0) options.onBeforeMigrate?.(db, from, to);
     });
+    ensureSearchIndex(db);
     let seedReport: SeedReport | null = null;
     if (options.seed !== false && appliedSeedVersion(db) !== seedVersion(options.dataDir))
       seedReport = applySeed(db, readSeed(options.dataDir));
