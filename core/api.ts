@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './api/app.ts';
+import { jobMethods } from './api/jobs.ts';
 import { kbMethods } from './api/kb.ts';
 
 /**
@@ -9,6 +10,7 @@ import { kbMethods } from './api/kb.ts';
 export const api = {
   ...appMethods,
   ...kbMethods,
+  ...jobMethods,
 };
 
 export type Api = typeof api;

@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { ApiResult } from '../core/api.ts';
 import { defaultWorkspacePath, packageVersion, SOURCE_DATA_DIR } from './server/paths.ts';
@@ -20,12 +22,13 @@ const processIo: CliIo = {
 
 class CliFailure extends Error {}
 
-function openServer(db: string | undefined): Server {
+function openServer(db: string | undefined, seed = true): Server {
   return createServer({
     dbPath: db ?? defaultWorkspacePath(),
     dataDir: SOURCE_DATA_DIR,
     transport: 'cli',
     appVersion: packageVersion(),
+    seed,
   });
 }
 
@@ -34,10 +37,10 @@ function unwrap<T>(result: ApiResult<T>): T {
   return result.value;
 }
 
-async function withServer<T>(db: string | undefined, work: (server: Server) => Promise<T>): Promise<T> {
+async function withServer<T>(db: string | undefined, work: (server: Server) => Promise<T>, seed = true): Promise<T> {
   let server: Server;
   try {
-    server = openServer(db);
+    server = openServer(db, seed);
   } catch (error) {
     throw new CliFailure(error instanceof Error ? error.message : String(error));
   }
@@ -66,6 +69,56 @@ export function buildProgram(io: CliIo): Command {
       await withServer(opts.db, async ({ router }) => print(unwrap(await router.call('kb.stats', {}))));
     });
 
+  kb.command('search')
+    .description('full-text search in both languages, best first: {"total", "hits": [{"id", "kind", "title", "snippet"}]}')
+    .argument('<query>', 'words in Chinese, English or both, e.g. "AI 平台"')
+    .option(...dbOption)
+    .option('--limit <n>', 'how many hits to print', '20')
+    .option('--lang <zh|en>', 'the language of titles and snippets', 'en')
+    .action(async (query: string, opts: { db?: string; limit: string; lang: string }) => {
+      await withServer(opts.db, async ({ router }) =>
+        print(unwrap(await router.call('kb.search', { query, limit: Number(opts.limit), lang: opts.lang }))),
+      );
+    });
+
+  kb.command('export')
+    .description('write the knowledge base to a file: a JSON bundle (default), the cases as CSV, or one entry as Markdown')
+    .argument('<file>', 'the file to write (.json, .csv or .md)')
+    .option(...dbOption)
+    .option('--format <bundle|cases-csv|markdown>', 'the format (default: from the file extension)')
+    .option('--id <id>', 'the entry to export as Markdown')
+    .action(async (file: string, opts: { db?: string; format?: string; id?: string }) => {
+      const format = opts.format ?? formatFromExtension(file);
+      await withServer(opts.db, async ({ router }) => {
+        const { content } = unwrap(await router.call('kb.export', { format, id: opts.id })) as { content: string };
+        writeFileSync(file, content);
+        print({ file, format, bytes: Buffer.byteLength(content) });
+      });
+    });
+
+  kb.command('import')
+    .description('read a JSON bundle, a CSV of cases or a Markdown entry into the knowledge base, all or nothing')
+    .argument('<file>', 'the file to read (.json, .csv or .md)')
+    .option(...dbOption)
+    .option('--format <bundle|cases-csv|markdown>', 'the format (default: from the file extension)')
+    .option('--on-conflict <fail|keep|replace>', 'what to do with entries that exist with other content', 'fail')
+    .option('--empty', 'when the workspace file is new, create it without the default knowledge base')
+    .action(async (file: string, opts: { db?: string; format?: string; onConflict: string; empty?: boolean }) => {
+      const format = opts.format ?? formatFromExtension(file);
+      let content: string;
+      try {
+        content = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new CliFailure(`Cannot read ${file}: ${(error as Error).message}`);
+      }
+      await withServer(
+        opts.db,
+        async ({ router }) =>
+          print(unwrap(await router.call('kb.import', { format, content, fileName: path.basename(file), onConflict: opts.onConflict }))),
+        !opts.empty,
+      );
+    });
+
   program
     .command('call')
     .description('call any API method with JSON arguments, e.g. workbench call kb.get \'{"id":"case/ibm-watson"}\'')
@@ -83,6 +136,14 @@ export function buildProgram(io: CliIo): Command {
     });
   program.addHelpText('after', () => `\nAll commands:\n${listCommands(program).join('\n')}\n`);
   return program;
+}
+
+function formatFromExtension(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.json') return 'bundle';
+  if (ext === '.csv') return 'cases-csv';
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  throw new CliFailure(`Cannot tell the format of ${file} from its extension; add --format bundle, cases-csv or markdown.`);
 }
 
 /** Every leaf command with its full path, so `--help` shows the whole tree at once. */

@@ -88,6 +88,27 @@ export const Relation = RelationContent.extend({
 });
 export type Relation = z.output<typeof Relation>;
 
+const sortedKeys = <T>(record: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** The content in one canonical shape (keys and tags sorted), for storing and comparing. */
+export function canonicalContent(content: EntityContent): EntityContent {
+  return {
+    kind: content.kind,
+    title: { zh: content.title.zh, en: content.title.en },
+    summary: { zh: content.summary.zh, en: content.summary.en },
+    attrs: sortedKeys(content.attrs),
+    texts: sortedKeys(content.texts),
+    lists: sortedKeys(content.lists),
+    tags: [...new Set(content.tags)].sort(),
+    source: content.source,
+  };
+}
+
+export function sameContent(a: EntityContent, b: EntityContent): boolean {
+  return JSON.stringify(canonicalContent(a)) === JSON.stringify(canonicalContent(b));
+}
+
 export function slugify(text: string): string {
   return (
     text

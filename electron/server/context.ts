@@ -1,4 +1,5 @@
 import type { EventName, EventPayload } from '../../core/api.ts';
+import type { Jobs } from './jobs.ts';
 import type { Workspace } from './store/workspace.ts';
 
 export type Transport = 'electron' | 'harness' | 'cli' | 'test';
@@ -9,5 +10,6 @@ export interface ServerContext {
   readonly transport: Transport;
   readonly dataDir: string;
   workspace: Workspace;
+  readonly jobs: Jobs;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

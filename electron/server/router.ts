@@ -37,6 +37,8 @@ export function createRouter(ctx: ServerContext, handlers: Handlers): Router {
       const problems = problemsFromZod(parsed.error);
       throw new AppError('invalid_args', `Invalid arguments for ${method}: ${describeProblems(problems)}`, { problems });
     }
+    if (api[method].writes && ctx.jobs.writeLocked)
+      throw new AppError('busy', 'An import is still running; changes are possible again when it finishes or is cancelled.');
     const handler = handlers[method] as (input: unknown, ctx: ServerContext) => unknown;
     return await handler(parsed.data, ctx);
   }

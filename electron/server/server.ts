@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../core/api.ts';
 import type { ServerContext, Transport } from './context.ts';
 import { handlers } from './handlers/index.ts';
+import { Jobs } from './jobs.ts';
 import { createRouter, type Router } from './router.ts';
 import { openWorkspace, type OpenOptions } from './store/workspace.ts';
 
@@ -22,12 +23,14 @@ export interface Server {
 /** Opens a workspace and puts the router in front of it: what every transport starts with. */
 export function createServer(options: ServerOptions): Server {
   const workspace = openWorkspace(options.dbPath, options);
+  const emit: ServerContext['emit'] = (event, payload) => options.onEvent?.(event, payload);
   const context: ServerContext = {
     appVersion: options.appVersion,
     transport: options.transport,
     dataDir: options.dataDir,
     workspace,
-    emit: (event, payload) => options.onEvent?.(event, payload),
+    jobs: new Jobs(emit),
+    emit,
   };
   return {
     router: createRouter(context, handlers),

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { SOURCE_DATA_DIR } from '../../electron/server/paths.ts';
-import { createServer, type Server } from '../../electron/server/server.ts';
+import { createServer, type EventListener, type Server } from '../../electron/server/server.ts';
 
 /** A fresh temporary folder per test, removed afterwards. */
 export function useTempDir(): () => string {
@@ -19,7 +19,7 @@ export function useTempDir(): () => string {
 }
 
 /** A real server on a real SQLite file in a temporary folder, closed after the test. */
-export function useServer(): (options?: { seed?: boolean; dbPath?: string }) => Server {
+export function useServer(): (options?: { seed?: boolean; dbPath?: string; onEvent?: EventListener }) => Server {
   const tempDir = useTempDir();
   const servers: Server[] = [];
   afterEach(() => {
@@ -32,6 +32,7 @@ export function useServer(): (options?: { seed?: boolean; dbPath?: string }) => 
       transport: 'test',
       appVersion: '0.0.0-test',
       seed: options.seed,
+      onEvent: options.onEvent,
     });
     servers.push(server);
     return server;

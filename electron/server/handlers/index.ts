@@ -1,9 +1,11 @@
 import type { Handlers } from '../router.ts';
 import { appHandlers } from './app.ts';
+import { jobHandlers } from './jobs.ts';
 import { kbHandlers } from './kb.ts';
 
 /** Every method of the contract has exactly one handler; the type fails if one is missing. */
 export const handlers: Handlers = {
   ...appHandlers,
   ...kbHandlers,
+  ...jobHandlers,
 };

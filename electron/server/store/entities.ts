@@ -4,7 +4,7 @@ import {
   KINDS,
   type EntityKind,
 } from '../../../core/model/kinds.ts';
-import type { Entity, EntityContent, EntitySummary, Relation, RelationContent } from '../../../core/model/entity.ts';
+import { canonicalContent, type Entity, type EntityContent, type EntitySummary, type Relation, type RelationContent } from '../../../core/model/entity.ts';
 import type { Bilingual } from '../../../core/model/text.ts';
 import type { RelationView } from '../../../core/api.ts';
 import { AppError } from '../../../core/api.ts';
@@ -100,7 +100,8 @@ export function requireEntity(db: Database.Database, id: string): Entity {
   return entity;
 }
 
-function contentParams(content: EntityContent) {
+function contentParams(input: EntityContent) {
+  const content = canonicalContent(input);
   return {
     kind: content.kind,
     title_zh: content.title.zh,
@@ -186,12 +187,8 @@ export function listEntities(
   return { total: n, items: rows.map(toSummary) };
 }
 
-export function insertRelation(db: Database.Database, relation: RelationContent, origin: 'seed' | 'user'): number {
-  const info = stmt(
-    db,
-    `INSERT INTO relations (kind, from_id, to_id, note_zh, note_en, source, origin)
-     VALUES (@kind, @from, @to, @note_zh, @note_en, @source, @origin)`,
-  ).run({
+function relationParams(relation: RelationContent, origin: 'seed' | 'user') {
+  return {
     kind: relation.kind,
     from: relation.from,
     to: relation.to,
@@ -199,8 +196,26 @@ export function insertRelation(db: Database.Database, relation: RelationContent,
     note_en: relation.note.en,
     source: relation.source,
     origin,
-  });
+  };
+}
+
+export function insertRelation(db: Database.Database, relation: RelationContent, origin: 'seed' | 'user'): number {
+  const info = stmt(
+    db,
+    `INSERT INTO relations (kind, from_id, to_id, note_zh, note_en, source, origin)
+     VALUES (@kind, @from, @to, @note_zh, @note_en, @source, @origin)`,
+  ).run(relationParams(relation, origin));
   return Number(info.lastInsertRowid);
+}
+
+/** Every relation, or those starting at entities of one kind, ordered for stable exports. */
+export function listRelations(db: Database.Database, fromKind?: EntityKind): Relation[] {
+  const rows = stmt(
+    db,
+    `SELECT r.* FROM relations r ${fromKind ? 'JOIN entities e ON e.id = r.from_id WHERE e.kind = @kind' : ''}
+     ORDER BY r.from_id, r.kind, r.to_id`,
+  ).all(fromKind ? { kind: fromKind } : {}) as RelationRow[];
+  return rows.map(toRelation);
 }
 
 export function findRelation(db: Database.Database, from: string, kind: string, to: string): Relation | undefined {
@@ -215,16 +230,7 @@ export function updateRelation(db: Database.Database, id: number, relation: Rela
     db,
     `UPDATE relations SET kind = @kind, from_id = @from, to_id = @to, note_zh = @note_zh, note_en = @note_en,
        source = @source, origin = @origin WHERE id = @id`,
-  ).run({
-    id,
-    kind: relation.kind,
-    from: relation.from,
-    to: relation.to,
-    note_zh: relation.note.zh,
-    note_en: relation.note.en,
-    source: relation.source,
-    origin,
-  });
+  ).run({ id, ...relationParams(relation, origin) });
 }
 
 /** The relations touching an entity, in both directions, with the entity at the other end. */
@@ -249,4 +255,91 @@ export function relationsOf(db: Database.Database, id: string): RelationView[] {
     direction: row.direction,
     other: { id: row.other_id, kind: row.other_kind as EntityKind, title: text(row.other_zh, row.other_en) },
   }));
+}
+
+/** Writes an entity exactly as given (revision, origin, timestamps): for undo, restore and import. */
+export function putEntity(db: Database.Database, entity: Entity): void {
+  stmt(
+    db,
+    `INSERT INTO entities (id, kind, title_zh, title_en, summary_zh, summary_en, attrs, texts, lists, source, origin, revision, created_at, updated_at)
+     VALUES (@id, @kind, @title_zh, @title_en, @summary_zh, @summary_en, @attrs, @texts, @lists, @source, @origin, @revision, @created_at, @updated_at)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title_zh = excluded.title_zh, title_en = excluded.title_en,
+       summary_zh = excluded.summary_zh, summary_en = excluded.summary_en, attrs = excluded.attrs, texts = excluded.texts,
+       lists = excluded.lists, source = excluded.source, origin = excluded.origin, revision = excluded.revision,
+       created_at = excluded.created_at, updated_at = excluded.updated_at`,
+  ).run({
+    id: entity.id,
+    ...contentParams(entity),
+    origin: entity.origin,
+    revision: entity.revision,
+    created_at: entity.createdAt,
+    updated_at: entity.updatedAt,
+  });
+  writeTags(db, entity.id, entity.tags);
+}
+
+/**
+ * Inserts an entity known to be new and already in canonical form, exactly as given: the
+ * bulk-import path (positional parameters, no upsert, no tag cleanup, no re-canonicalising).
+ */
+export function insertNewEntity(db: Database.Database, entity: Entity): void {
+  stmt(
+    db,
+    `INSERT INTO entities (id, kind, title_zh, title_en, summary_zh, summary_en, attrs, texts, lists, source, origin, revision, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    entity.id,
+    entity.kind,
+    entity.title.zh,
+    entity.title.en,
+    entity.summary.zh,
+    entity.summary.en,
+    JSON.stringify(entity.attrs),
+    JSON.stringify(entity.texts),
+    JSON.stringify(entity.lists),
+    entity.source,
+    entity.origin,
+    entity.revision,
+    entity.createdAt,
+    entity.updatedAt,
+  );
+  if (entity.tags.length === 0) return;
+  const insert = stmt(db, 'INSERT OR IGNORE INTO entity_tags (entity_id, tag) VALUES (?, ?)');
+  for (const tag of entity.tags) insert.run(entity.id, tag);
+}
+
+export function deleteEntityRow(db: Database.Database, id: string): boolean {
+  return stmt(db, 'DELETE FROM entities WHERE id = ?').run(id).changes > 0;
+}
+
+export function getRelation(db: Database.Database, id: number): Relation | undefined {
+  const row = stmt(db, 'SELECT * FROM relations WHERE id = ?').get(id) as RelationRow | undefined;
+  return row && toRelation(row);
+}
+
+/** Every relation touching an entity, as stored (for undoing its deletion). */
+export function relationRowsOf(db: Database.Database, id: string): Relation[] {
+  const rows = stmt(db, 'SELECT * FROM relations WHERE from_id = @id OR to_id = @id ORDER BY id').all({ id }) as RelationRow[];
+  return rows.map(toRelation);
+}
+
+/** Writes a relation with its original id (undo, restore). */
+export function putRelation(db: Database.Database, relation: Relation): void {
+  stmt(
+    db,
+    `INSERT OR REPLACE INTO relations (id, kind, from_id, to_id, note_zh, note_en, source, origin)
+     VALUES (@id, @kind, @from, @to, @note_zh, @note_en, @source, @origin)`,
+  ).run({ id: relation.id, ...relationParams(relation, relation.origin) });
+}
+
+export function deleteRelationRow(db: Database.Database, id: number): boolean {
+  return stmt(db, 'DELETE FROM relations WHERE id = ?').run(id).changes > 0;
+}
+
+export function entityExists(db: Database.Database, id: string): boolean {
+  return stmt(db, 'SELECT 1 FROM entities WHERE id = ?').get(id) !== undefined;
+}
+
+export function kindOf(db: Database.Database, id: string): EntityKind | undefined {
+  return stmt(db, 'SELECT kind FROM entities WHERE id = ?').pluck().get(id) as EntityKind | undefined;
 }

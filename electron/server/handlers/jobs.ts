@@ -1,0 +1,5 @@
+import type { Handlers } from '../router.ts';
+
+export const jobHandlers: Pick<Handlers, 'jobs.cancel'> = {
+  'jobs.cancel': ({ jobId }, { jobs }) => ({ cancelled: jobs.cancel(jobId) }),
+};
