@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { setupI18n } from './ui/i18n.ts';
 import { queryClient } from './ui/query.ts';
+import { ToastProvider } from './ui/toasts.tsx';
 import './ui/app.css';
 
 setupI18n();
@@ -12,7 +13,9 @@ if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <ToastProvider>
+        <App />
+      </ToastProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

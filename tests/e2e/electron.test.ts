@@ -38,7 +38,7 @@ describe.skipIf(reason !== null)(`the Electron app ${reason ?? ''}`, () => {
     });
     try {
       const page = await app.firstWindow();
-      await page.getByRole('button', { name: /^(Cases|案例)/ }).click();
+      await page.locator('.facet-value[data-facet="kinds"][data-value="case"] input').check();
       await expect.poll(() => page.getByRole('listbox').innerText()).toContain('IBM Watson');
 
       const exposed = await page.evaluate(() => ({

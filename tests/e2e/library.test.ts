@@ -8,7 +8,7 @@ describe('the library in a real browser', () => {
     const { page, screenshot } = await app.open({ locale: 'zh-CN' });
     const list = page.getByRole('listbox');
     await expect.poll(() => page.locator('.entity-row .title-text').count()).toBeGreaterThan(5);
-    await page.getByRole('button', { name: /^案例/ }).click();
+    await page.locator('.facet-value[data-facet="kinds"][data-value="case"] input').check();
     await expect.poll(() => list.innerText()).toContain('IBM Watson');
     expect(await list.innerText()).toContain('英伟达 Tesla K80');
     expect(await page.getByRole('navigation').innerText()).toContain('知识库');
@@ -23,7 +23,7 @@ describe('the library in a real browser', () => {
 
   it('follows an English system and opens a case in the detail view with its source and relations', async () => {
     const { page, screenshot } = await app.open({ locale: 'en-GB' });
-    await page.getByRole('button', { name: /^Cases/ }).click();
+    await page.locator('.facet-value[data-facet="kinds"][data-value="case"] input').check();
     await page.getByRole('option', { name: /IBM Watson/ }).click();
     const detail = page.getByRole('article');
     await expect.poll(() => detail.innerText()).toContain('Failure');

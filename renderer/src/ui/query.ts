@@ -1,4 +1,4 @@
-import { QueryClient, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { QueryClient, useMutation, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { MethodInput, MethodName, MethodOutput } from '../../../core/api.ts';
 import { client } from '../api.ts';
 
@@ -26,5 +26,16 @@ export function useApiQuery<M extends MethodName>(
 export function invalidateScope(scope: string): void {
   void queryClient.invalidateQueries({
     predicate: (query) => typeof query.queryKey[0] === 'string' && query.queryKey[0].startsWith(`${scope}.`),
+  });
+}
+
+/**
+ * A write through the API. Views refresh from the server's `data.changed` event; the scope is
+ * also invalidated here so the writer's own view is fresh even before the event arrives.
+ */
+export function useApiMutation<M extends MethodName>(method: M, scope = method.split('.')[0] ?? '') {
+  return useMutation({
+    mutationFn: (args: MethodInput<M>) => client.call(method, args),
+    onSuccess: () => invalidateScope(scope),
   });
 }

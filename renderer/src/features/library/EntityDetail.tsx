@@ -1,18 +1,31 @@
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileDown, History, Link2, Pencil, Trash2, X } from 'lucide-react';
 import type { RelationView } from '../../../../core/api.ts';
 import { KINDS, RELATIONS } from '../../../../core/model/kinds.ts';
 import { pick, type Bilingual, type Language } from '../../../../core/model/text.ts';
+import { client } from '../../api.ts';
+import { downloadText } from '../../ui/download.ts';
+import { errorMessage } from '../../ui/errors.ts';
 import { useLanguage } from '../../ui/i18n.ts';
 import { IncomingIcon, OutgoingIcon, SourceIcon } from '../../ui/icons.tsx';
-import { useApiQuery } from '../../ui/query.ts';
-import { routeHref } from '../../ui/route.ts';
+import { invalidateScope, useApiQuery } from '../../ui/query.ts';
+import { navigate, routeHref } from '../../ui/route.ts';
 import { ErrorView, Loading } from '../../ui/StateViews.tsx';
+import { useToast } from '../../ui/toasts.tsx';
 import { EntityBadges } from './EntityBadges.tsx';
+import { EntityEditor } from './EntityEditor.tsx';
+import { HistoryDialog } from './HistoryDialog.tsx';
+import { RelationEditor } from './RelationEditor.tsx';
 
-/** One entry with every field, where it comes from, and its relations in both directions. */
+type Dialogs = 'edit' | 'relate' | 'history' | null;
+
+/** One entry with every field, where it comes from, its relations both ways, and what can be done to it. */
 export function EntityDetail({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const lang = useLanguage();
+  const toast = useToast();
+  const [dialog, setDialog] = useState<Dialogs>(null);
   const query = useApiQuery('kb.get', { id });
   const sections = useApiQuery('kb.sections', {});
   if (query.isPending) return <Loading />;
@@ -21,8 +34,58 @@ export function EntityDetail({ id }: { id: string }) {
   const def = KINDS[entity.kind];
   const sectionTitle = sections.data?.find((s) => s.id === entity.source)?.title;
 
+  const undoAction = { label: t('library.undo'), run: () => void client.call('kb.undo', {}).then(() => invalidateScope('kb')) };
+
+  async function remove() {
+    if (!window.confirm(t('library.confirmDelete', { title: pick(entity.title, lang), count: relations.length }))) return;
+    try {
+      await client.call('kb.delete', { id: entity.id });
+      invalidateScope('kb');
+      navigate('library');
+      toast({ message: t('library.deleted', { title: pick(entity.title, lang) }), action: undoAction });
+    } catch (error) {
+      toast({ tone: 'error', message: errorMessage(error) });
+    }
+  }
+
+  async function unrelate(relation: RelationView) {
+    try {
+      await client.call('kb.relations.delete', { id: relation.id });
+      invalidateScope('kb');
+      toast({ message: t('library.unrelated', { title: pick(relation.other.title, lang) }), action: undoAction });
+    } catch (error) {
+      toast({ tone: 'error', message: errorMessage(error) });
+    }
+  }
+
+  async function exportMarkdown() {
+    try {
+      const { content, fileName } = await client.call('kb.export', { format: 'markdown', id: entity.id });
+      downloadText(fileName, content, 'text/markdown;charset=utf-8');
+    } catch (error) {
+      toast({ tone: 'error', message: errorMessage(error) });
+    }
+  }
+
   return (
     <article className="entity-detail" aria-labelledby="entity-title">
+      <div className="detail-actions">
+        <button type="button" className="button" onClick={() => setDialog('edit')}>
+          <Pencil size={14} /> {t('library.edit')}
+        </button>
+        <button type="button" className="button" onClick={() => setDialog('relate')}>
+          <Link2 size={14} /> {t('library.addRelation')}
+        </button>
+        <button type="button" className="icon-button" title={t('library.history')} aria-label={t('library.history')} onClick={() => setDialog('history')}>
+          <History size={16} />
+        </button>
+        <button type="button" className="icon-button" title={t('library.exportMarkdown')} aria-label={t('library.exportMarkdown')} onClick={() => void exportMarkdown()}>
+          <FileDown size={16} />
+        </button>
+        <button type="button" className="icon-button danger" title={t('library.delete')} aria-label={t('library.delete')} onClick={() => void remove()}>
+          <Trash2 size={16} />
+        </button>
+      </div>
       <header>
         <EntityBadges kind={entity.kind} attrs={entity.attrs} lang={lang} />
         <h2 id="entity-title">{pick(entity.title, lang)}</h2>
@@ -56,9 +119,7 @@ export function EntityDetail({ id }: { id: string }) {
           .filter((f) => (entity.lists[f.key]?.length ?? 0) > 0)
           .map((f) => (
             <Field key={f.key} label={pick(f.label, lang)}>
-              <ul>
-                {entity.lists[f.key]?.map((item, i) => <li key={i}>{pick(item, lang)}</li>)}
-              </ul>
+              <ul>{entity.lists[f.key]?.map((item, i) => <li key={i}>{pick(item, lang)}</li>)}</ul>
             </Field>
           ))}
         {entity.tags.length > 0 && (
@@ -74,20 +135,32 @@ export function EntityDetail({ id }: { id: string }) {
         )}
       </dl>
 
-      <section className="relations">
-        <h3>{t('library.relations')}</h3>
-        {relations.length === 0 ? <p className="muted">{t('library.noRelations')}</p> : <RelationList relations={relations} lang={lang} />}
+      <section className="relations" aria-labelledby="relations-title">
+        <h3 id="relations-title">{t('library.relations')}</h3>
+        {relations.length === 0 ? (
+          <p className="muted">{t('library.noRelations')}</p>
+        ) : (
+          <ul className="relation-list">
+            {relations.map((r) => (
+              <RelationRow key={`${r.id}-${r.direction}`} relation={r} lang={lang} onRemove={() => void unrelate(r)} />
+            ))}
+          </ul>
+        )}
       </section>
 
       <footer className="muted meta-line">
         {t(`library.origin.${entity.origin}`)} ·{' '}
         {t('library.revision', { revision: entity.revision, date: new Date(entity.updatedAt).toLocaleString(i18n.language) })}
       </footer>
+
+      {dialog === 'edit' && <EntityEditor entity={entity} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />}
+      {dialog === 'relate' && <RelationEditor from={entity} onClose={() => setDialog(null)} />}
+      {dialog === 'history' && <HistoryDialog entity={entity} onClose={() => setDialog(null)} />}
     </article>
   );
 }
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="field">
       <dt>{label}</dt>
@@ -107,25 +180,26 @@ function OtherLanguage({ text, lang }: { text: Bilingual; lang: Language }) {
   );
 }
 
-function RelationList({ relations, lang }: { relations: RelationView[]; lang: Language }) {
+function RelationRow({ relation: r, lang, onRemove }: { relation: RelationView; lang: Language; onRemove(): void }) {
   const { t } = useTranslation();
+  const def = RELATIONS[r.kind];
+  const label = r.direction === 'outgoing' ? def.forward : def.inverse;
+  const note = pick(r.note, lang);
   return (
-    <ul className="relation-list">
-      {relations.map((r) => {
-        const def = RELATIONS[r.kind];
-        const label = r.direction === 'outgoing' ? def.forward : def.inverse;
-        return (
-          <li key={`${r.id}-${r.direction}`}>
-            <span className="relation-label" title={r.direction === 'outgoing' ? t('library.outgoing') : t('library.incoming')}>
-              {r.direction === 'outgoing' ? <OutgoingIcon size={13} aria-hidden /> : <IncomingIcon size={13} aria-hidden />}
-              {pick(label, lang)}
-            </span>
-            <a href={routeHref('library', r.other.id)}>{pick(r.other.title, lang)}</a>
-            <span className="badge">{pick(KINDS[r.other.kind].label, lang)}</span>
-            <span className="source-chip">{r.source}</span>
-          </li>
-        );
-      })}
-    </ul>
+    <li>
+      <span className="relation-label" title={r.direction === 'outgoing' ? t('library.outgoing') : t('library.incoming')}>
+        {r.direction === 'outgoing' ? <OutgoingIcon size={13} aria-hidden /> : <IncomingIcon size={13} aria-hidden />}
+        {pick(label, lang)}
+      </span>
+      <span className="relation-target">
+        <a href={routeHref('library', r.other.id)}>{pick(r.other.title, lang)}</a>
+        <span className="badge">{pick(KINDS[r.other.kind].label, lang)}</span>
+        {note && <span className="relation-note muted">{note}</span>}
+      </span>
+      <span className="source-chip">{r.source}</span>
+      <button type="button" className="icon-button small" aria-label={t('library.removeRelation', { title: pick(r.other.title, lang) })} onClick={onRemove}>
+        <X size={13} />
+      </button>
+    </li>
   );
 }

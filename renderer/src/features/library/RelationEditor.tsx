@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Entity } from '../../../../core/model/entity.ts';
+import { KINDS, RELATIONS, RELATION_KINDS, type RelationKind } from '../../../../core/model/kinds.ts';
+import { emptyText, pick } from '../../../../core/model/text.ts';
+import { client } from '../../api.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
+import { errorMessage } from '../../ui/errors.ts';
+import { useLanguage } from '../../ui/i18n.ts';
+import { invalidateScope, useApiQuery } from '../../ui/query.ts';
+import { useToast } from '../../ui/toasts.tsx';
+
+/** Relate this entry to another: the relation kinds this kind may start, and a searchable target. */
+export function RelationEditor({ from, onClose }: { from: Entity; onClose(): void }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const toast = useToast();
+  const kinds = RELATION_KINDS.filter((k) => RELATIONS[k].from.length === 0 || RELATIONS[k].from.includes(from.kind));
+  const [kind, setKind] = useState<RelationKind>(kinds[0] ?? 'related-to');
+  const [query, setQuery] = useState('');
+  const [target, setTarget] = useState<{ id: string; title: string } | null>(null);
+  const [note, setNote] = useState(emptyText());
+  const [source, setSource] = useState(from.source);
+  const allowed = RELATIONS[kind].to;
+  const results = useApiQuery(
+    'kb.search',
+    { query: query.trim() || ' ', kinds: allowed.length ? [...allowed] : undefined, lang, limit: 8 },
+    { enabled: query.trim() !== '' },
+  );
+
+  async function save() {
+    if (!target) return;
+    try {
+      await client.call('kb.relations.create', { relation: { kind, from: from.id, to: target.id, note, source } });
+      invalidateScope('kb');
+      onClose();
+    } catch (error) {
+      toast({ tone: 'error', message: errorMessage(error) });
+    }
+  }
+
+  return (
+    <Dialog
+      title={t('library.addRelationTitle', { title: pick(from.title, lang) })}
+      onClose={onClose}
+      width={620}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="button primary" disabled={!target} onClick={() => void save()}>
+            {t('library.addRelation')}
+          </button>
+        </>
+      }
+    >
+      <div className="editor">
+        <label className="editor-row">
+          <span className="field-label">{t('library.relationKind')}</span>
+          <select
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as RelationKind);
+              setTarget(null);
+            }}
+          >
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {pick(RELATIONS[k].forward, lang)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="editor-row">
+          <label className="field-label" htmlFor="relation-target">
+            {t('library.relationTarget')}
+          </label>
+          <input
+            id="relation-target"
+            className="input"
+            type="search"
+            value={target ? target.title : query}
+            placeholder={t('library.relationTargetPlaceholder', {
+              kinds: allowed.length ? allowed.map((k) => pick(KINDS[k].label, lang)).join(' / ') : t('library.anyKind'),
+            })}
+            onChange={(e) => {
+              setTarget(null);
+              setQuery(e.target.value);
+            }}
+          />
+          {!target && query.trim() !== '' && (
+            <ul className="picker" role="listbox" aria-label={t('library.relationTarget')}>
+              {(results.data?.hits ?? [])
+                .filter((h) => h.id !== from.id)
+                .map((hit) => (
+                  <li key={hit.id} role="option" aria-selected={false} tabIndex={0} onClick={() => setTarget(hit)} onKeyDown={(e) => e.key === 'Enter' && setTarget(hit)}>
+                    <strong>{hit.title}</strong> <span className="badge">{pick(KINDS[hit.kind].label, lang)}</span>
+                    <div className="muted">{hit.snippet}</div>
+                  </li>
+                ))}
+              {results.data && results.data.hits.length === 0 && <li className="muted">{t('library.noMatches', { text: query })}</li>}
+            </ul>
+          )}
+        </div>
+        <fieldset className="editor-row bilingual">
+          <legend className="field-label">{t('library.note')}</legend>
+          <div className="two">
+            <input className="input" lang="zh-CN" placeholder="中文" aria-label={`${t('library.note')} · 中文`} value={note.zh} onChange={(e) => setNote({ ...note, zh: e.target.value })} />
+            <input className="input" lang="en" placeholder="English" aria-label={`${t('library.note')} · English`} value={note.en} onChange={(e) => setNote({ ...note, en: e.target.value })} />
+          </div>
+        </fieldset>
+        <label className="editor-row">
+          <span className="field-label">{t('library.source')}</span>
+          <input className="input" value={source} onChange={(e) => setSource(e.target.value)} />
+        </label>
+      </div>
+    </Dialog>
+  );
+}
