@@ -37,6 +37,14 @@ describe('editing the library through the UI', () => {
     await expect.poll(() => detail.locator('.relation-list').innerText()).toContain('Service subscription');
     await screenshot('detail-related-en');
 
+    // Edit the relation's note, then undo that
+    await detail.getByRole('button', { name: /Edit the note of the relation to Service subscription/ }).click();
+    await page.getByRole('dialog').getByLabel('Note · English').fill('Sold per seat');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => detail.locator('.relation-list').innerText()).toContain('Sold per seat');
+    await page.getByRole('button', { name: /^Undo: edit a relation/ }).click();
+    await expect.poll(() => detail.locator('.relation-list').innerText()).not.toContain('Sold per seat');
+
     // Undo the relation, then the edit
     const undo = page.getByRole('button', { name: /^Undo: relate/ });
     await undo.click();
@@ -50,6 +58,28 @@ describe('editing the library through the UI', () => {
     await expect.poll(() => page.locator('.detail-pane').innerText()).toContain('Select an entry');
     await page.locator('#library-search').fill('Client X');
     await expect.poll(() => page.getByTestId('result-count').innerText()).toBe('0 matches');
+  });
+
+  it('rejects a malformed import file with its line, and a good one reports what it added', async () => {
+    const { page, screenshot } = await app.open({ locale: 'en-US' });
+    await page.getByRole('button', { name: 'Import' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{\n  "format": "strategy-workbench.kb",\n  "version": 1,\n  "entities": [ { "id": "case/x", } ]\n}\n'),
+    });
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => dialog.getByRole('alert').innerText()).toMatch(/Line 4/);
+    await screenshot('import-error-en');
+
+    const markdown = ['---', 'kind: lesson', 'source: Workshop', 'title: { zh: 先做试点, en: Pilot first }', '---', '', '# Pilot first', '', '## English', '', 'Try it small before selling it big.', ''].join('\n');
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'pilot.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => dialog.getByRole('status').innerText()).toMatch(/1 new/);
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+    await page.locator('#library-search').fill('Pilot first');
+    await expect.poll(() => page.locator('.entity-row .title-text').first().innerText()).toBe('Pilot first');
   });
 
   it('shows the server’s validation problems at the fields, in Chinese', async () => {

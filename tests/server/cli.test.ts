@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli.ts';
@@ -56,5 +56,41 @@ describe('the workbench command line', () => {
     const help = execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'workbench.mjs'), '--help'], { encoding: 'utf8' });
     expect(help).toMatch(/workbench kb stats/);
     expect(help).toMatch(/workbench call/);
+  });
+});
+
+describe('the knowledge-base commands', () => {
+  const tempDir = useTempDir();
+
+  it('searches, printing {total, hits: [{id, kind, title, snippet}]} best first', async () => {
+    const db = path.join(tempDir(), 'x.swb');
+    const { code, out } = await cli('kb', 'search', '广告', '--db', db, '--limit', '5', '--lang', 'zh');
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { total: number; hits: { id: string; kind: string; title: string; snippet: string }[] };
+    expect(result.total).toBeGreaterThan(5);
+    expect(result.hits).toHaveLength(5);
+    expect(Object.keys(result.hits[0]!).sort()).toEqual(['id', 'kind', 'snippet', 'title']);
+    expect(result.hits.map((h) => h.id)).toContain('model/advertising-and-data-services');
+  });
+
+  it('exports a bundle and imports it into an empty workspace, which then exports the same bundle', async () => {
+    const dir = tempDir();
+    const first = path.join(dir, 'kb.json');
+    const second = path.join(dir, 'again.json');
+    expect((await cli('kb', 'export', first, '--db', path.join(dir, 'a.swb'))).code).toBe(0);
+    const imported = await cli('kb', 'import', first, '--db', path.join(dir, 'b.swb'), '--empty');
+    expect(imported.code).toBe(0);
+    expect((JSON.parse(imported.out) as { created: number }).created).toBeGreaterThan(150);
+    expect((await cli('kb', 'export', second, '--db', path.join(dir, 'b.swb'))).code).toBe(0);
+    expect(readFileSync(second, 'utf8')).toBe(readFileSync(first, 'utf8'));
+  });
+
+  it('reports a bad file with its line and exit code 1', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bad.json');
+    writeFileSync(file, '{\n  "format": "strategy-workbench.kb",\n  "version": 1,\n  oops\n}\n');
+    const { code, err } = await cli('kb', 'import', file, '--db', path.join(dir, 'x.swb'));
+    expect(code).toBe(1);
+    expect(err).toMatch(/bad\.json.*line 4/i);
   });
 });

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FileDown, History, Link2, Pencil, Trash2, X } from 'lucide-react';
+import { FileDown, History, Link2, Pencil, PencilLine, Trash2, X } from 'lucide-react';
 import type { RelationView } from '../../../../core/api.ts';
 import { KINDS, RELATIONS } from '../../../../core/model/kinds.ts';
 import { pick, type Bilingual, type Language } from '../../../../core/model/text.ts';
@@ -16,7 +16,7 @@ import { useToast } from '../../ui/toasts.tsx';
 import { EntityBadges } from './EntityBadges.tsx';
 import { EntityEditor } from './EntityEditor.tsx';
 import { HistoryDialog } from './HistoryDialog.tsx';
-import { RelationEditor } from './RelationEditor.tsx';
+import { RelationEditor, RelationNoteEditor } from './RelationEditor.tsx';
 
 type Dialogs = 'edit' | 'relate' | 'history' | null;
 
@@ -26,6 +26,7 @@ export function EntityDetail({ id }: { id: string }) {
   const lang = useLanguage();
   const toast = useToast();
   const [dialog, setDialog] = useState<Dialogs>(null);
+  const [editingRelation, setEditingRelation] = useState<RelationView | null>(null);
   const query = useApiQuery('kb.get', { id });
   const sections = useApiQuery('kb.sections', {});
   if (query.isPending) return <Loading />;
@@ -142,7 +143,7 @@ export function EntityDetail({ id }: { id: string }) {
         ) : (
           <ul className="relation-list">
             {relations.map((r) => (
-              <RelationRow key={`${r.id}-${r.direction}`} relation={r} lang={lang} onRemove={() => void unrelate(r)} />
+              <RelationRow key={`${r.id}-${r.direction}`} relation={r} lang={lang} onEdit={() => setEditingRelation(r)} onRemove={() => void unrelate(r)} />
             ))}
           </ul>
         )}
@@ -156,6 +157,7 @@ export function EntityDetail({ id }: { id: string }) {
       {dialog === 'edit' && <EntityEditor entity={entity} onClose={() => setDialog(null)} onSaved={() => setDialog(null)} />}
       {dialog === 'relate' && <RelationEditor from={entity} onClose={() => setDialog(null)} />}
       {dialog === 'history' && <HistoryDialog entity={entity} onClose={() => setDialog(null)} />}
+      {editingRelation && <RelationNoteEditor relation={editingRelation} onClose={() => setEditingRelation(null)} />}
     </article>
   );
 }
@@ -180,7 +182,7 @@ function OtherLanguage({ text, lang }: { text: Bilingual; lang: Language }) {
   );
 }
 
-function RelationRow({ relation: r, lang, onRemove }: { relation: RelationView; lang: Language; onRemove(): void }) {
+function RelationRow({ relation: r, lang, onEdit, onRemove }: { relation: RelationView; lang: Language; onEdit(): void; onRemove(): void }) {
   const { t } = useTranslation();
   const def = RELATIONS[r.kind];
   const label = r.direction === 'outgoing' ? def.forward : def.inverse;
@@ -197,6 +199,9 @@ function RelationRow({ relation: r, lang, onRemove }: { relation: RelationView; 
         {note && <span className="relation-note muted">{note}</span>}
       </span>
       <span className="source-chip">{r.source}</span>
+      <button type="button" className="icon-button small" aria-label={t('library.editRelation', { title: pick(r.other.title, lang) })} onClick={onEdit}>
+        <PencilLine size={13} />
+      </button>
       <button type="button" className="icon-button small" aria-label={t('library.removeRelation', { title: pick(r.other.title, lang) })} onClick={onRemove}>
         <X size={13} />
       </button>

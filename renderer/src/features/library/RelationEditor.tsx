@@ -2,13 +2,72 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Entity } from '../../../../core/model/entity.ts';
 import { KINDS, RELATIONS, RELATION_KINDS, type RelationKind } from '../../../../core/model/kinds.ts';
-import { emptyText, pick } from '../../../../core/model/text.ts';
+import { emptyText, pick, type Bilingual } from '../../../../core/model/text.ts';
+import type { RelationView } from '../../../../core/api.ts';
 import { client } from '../../api.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { useLanguage } from '../../ui/i18n.ts';
 import { invalidateScope, useApiQuery } from '../../ui/query.ts';
 import { useToast } from '../../ui/toasts.tsx';
+
+/** Change the note and source of an existing relation (its ends and kind define it). */
+export function RelationNoteEditor({ relation, onClose }: { relation: RelationView; onClose(): void }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const toast = useToast();
+  const [note, setNote] = useState(relation.note);
+  const [source, setSource] = useState(relation.source);
+  async function save() {
+    try {
+      await client.call('kb.relations.update', { id: relation.id, note, source });
+      invalidateScope('kb');
+      onClose();
+    } catch (error) {
+      toast({ tone: 'error', message: errorMessage(error) });
+    }
+  }
+  return (
+    <Dialog
+      title={t('library.editRelationTitle', { title: pick(relation.other.title, lang) })}
+      onClose={onClose}
+      width={620}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="button primary" onClick={() => void save()}>
+            {t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <div className="editor">
+        <NoteFields note={note} onNote={setNote} source={source} onSource={setSource} />
+      </div>
+    </Dialog>
+  );
+}
+
+function NoteFields({ note, onNote, source, onSource }: { note: Bilingual; onNote(note: Bilingual): void; source: string; onSource(source: string): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <fieldset className="editor-row bilingual">
+        <legend className="field-label">{t('library.note')}</legend>
+        <div className="two">
+          <input className="input" lang="zh-CN" placeholder="中文" aria-label={`${t('library.note')} · 中文`} value={note.zh} onChange={(e) => onNote({ ...note, zh: e.target.value })} />
+          <input className="input" lang="en" placeholder="English" aria-label={`${t('library.note')} · English`} value={note.en} onChange={(e) => onNote({ ...note, en: e.target.value })} />
+        </div>
+      </fieldset>
+      <label className="editor-row">
+        <span className="field-label">{t('library.source')}</span>
+        <input className="input" value={source} onChange={(e) => onSource(e.target.value)} />
+      </label>
+    </>
+  );
+}
 
 /** Relate this entry to another: the relation kinds this kind may start, and a searchable target. */
 export function RelationEditor({ from, onClose }: { from: Entity; onClose(): void }) {
@@ -103,17 +162,7 @@ export function RelationEditor({ from, onClose }: { from: Entity; onClose(): voi
             </ul>
           )}
         </div>
-        <fieldset className="editor-row bilingual">
-          <legend className="field-label">{t('library.note')}</legend>
-          <div className="two">
-            <input className="input" lang="zh-CN" placeholder="中文" aria-label={`${t('library.note')} · 中文`} value={note.zh} onChange={(e) => setNote({ ...note, zh: e.target.value })} />
-            <input className="input" lang="en" placeholder="English" aria-label={`${t('library.note')} · English`} value={note.en} onChange={(e) => setNote({ ...note, en: e.target.value })} />
-          </div>
-        </fieldset>
-        <label className="editor-row">
-          <span className="field-label">{t('library.source')}</span>
-          <input className="input" value={source} onChange={(e) => setSource(e.target.value)} />
-        </label>
+        <NoteFields note={note} onNote={setNote} source={source} onSource={setSource} />
       </div>
     </Dialog>
   );
