@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './api/app.ts';
 import { jobMethods } from './api/jobs.ts';
 import { kbMethods } from './api/kb.ts';
+import { mapMethods } from './api/maps.ts';
 
 /**
  * The contract: every method the UI, the CLI and tests may call, in one table. Handlers live in
@@ -10,6 +11,7 @@ import { kbMethods } from './api/kb.ts';
 export const api = {
   ...appMethods,
   ...kbMethods,
+  ...mapMethods,
   ...jobMethods,
 };
 
@@ -28,3 +30,4 @@ export * from './api/events.ts';
 export { createClient, type Client, type Transport } from './api/client.ts';
 export type { WorkspaceInfo } from './api/app.ts';
 export type { RelationView, SectionInfo } from './api/kb.ts';
+export type { MapSummary, GenerateSource } from './api/maps.ts';

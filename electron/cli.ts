@@ -105,18 +105,50 @@ export function buildProgram(io: CliIo): Command {
     .option('--empty', 'when the workspace file is new, create it without the default knowledge base')
     .action(async (file: string, opts: { db?: string; format?: string; onConflict: string; empty?: boolean }) => {
       const format = opts.format ?? formatFromExtension(file);
-      let content: string;
-      try {
-        content = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new CliFailure(`Cannot read ${file}: ${(error as Error).message}`);
-      }
+      const content = readText(file);
       await withServer(
         opts.db,
         async ({ router }) =>
           print(unwrap(await router.call('kb.import', { format, content, fileName: path.basename(file), onConflict: opts.onConflict }))),
         !opts.empty,
       );
+    });
+
+  const map = program.command('map').description('concept maps');
+  map
+    .command('import')
+    .description('import a Mermaid flowchart or a CmapTools CXL file as a new map; prints its concepts, propositions, groups and what was dropped')
+    .argument('<file>', 'a .mmd (Mermaid) or .cxl (CmapTools) file')
+    .option(...dbOption)
+    .option('--title <title>', 'the map title (default: from the file)')
+    .action(async (file: string, opts: { db?: string; title?: string }) => {
+      const format = /\.cxl$/i.test(file) ? 'cxl' : 'mermaid';
+      const content = readText(file);
+      await withServer(opts.db, async ({ router }) =>
+        print(unwrap(await router.call('maps.import', { format, content, fileName: path.basename(file), title: opts.title }))),
+      );
+    });
+  map
+    .command('export')
+    .description('write a map as Mermaid, CXL, SVG, PNG or JSON (to stdout, or to --out)')
+    .argument('<id>', 'the map id, as maps list shows it (workbench call maps.list)')
+    .requiredOption('--format <format>', 'mermaid, cxl, svg, png or json')
+    .option('--out <file>', 'the file to write (PNG needs one)')
+    .option('--scale <n>', 'for SVG and PNG: the size multiplier', '1')
+    .option(...dbOption)
+    .action(async (id: string, opts: { db?: string; format: string; out?: string; scale: string }) => {
+      await withServer(opts.db, async ({ router }) => {
+        const result = unwrap(await router.call('maps.export', { id, format: opts.format, scale: Number(opts.scale) })) as {
+          content: string;
+          encoding: 'utf8' | 'base64';
+        };
+        const bytes = Buffer.from(result.content, result.encoding === 'base64' ? 'base64' : 'utf8');
+        if (opts.out) {
+          writeFileSync(opts.out, bytes);
+          io.err(`wrote ${opts.out} (${bytes.length} bytes)\n`);
+        } else if (result.encoding === 'base64') throw new CliFailure('A PNG needs a file: add --out map.png');
+        else io.out(result.content);
+      });
     });
 
   program
@@ -136,6 +168,14 @@ export function buildProgram(io: CliIo): Command {
     });
   program.addHelpText('after', () => `\nAll commands:\n${listCommands(program).join('\n')}\n`);
   return program;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliFailure(`Cannot read ${file}: ${(error as Error).message}`);
+  }
 }
 
 function formatFromExtension(file: string): string {

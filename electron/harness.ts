@@ -93,8 +93,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const indexFile = path.join(rendererDir, 'index.html');
   if (!existsSync(indexFile))
     throw new Error(`No built renderer at ${rendererDir}. Run \`npm run build:renderer\` first.`);
-  const indexHtml = readFileSync(indexFile, 'utf8');
-  if (!indexHtml.includes(TOKEN_META)) throw new Error(`${indexFile} lacks the token placeholder ${TOKEN_META}`);
+  // Read per request, so a rebuild of the renderer shows on the next reload without a restart.
+  const indexHtml = () => readFileSync(indexFile, 'utf8');
+  if (!indexHtml().includes(TOKEN_META)) throw new Error(`${indexFile} lacks the token placeholder ${TOKEN_META}`);
 
   const token = randomBytes(24).toString('base64url');
   const eventStreams = new Set<ServerResponse>();
@@ -157,7 +158,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (url.pathname === '/' || url.pathname === '/index.html') {
       if (!sameToken(url.searchParams.get('token'), token))
         return send(res, 403, 'text/plain; charset=utf-8', 'Open the address the harness printed: it carries the access token.');
-      return send(res, 200, CONTENT_TYPES['.html'] ?? 'text/html', indexHtml.replace(TOKEN_META, `<meta name="workbench-token" content="${token}" />`));
+      return send(res, 200, CONTENT_TYPES['.html'] ?? 'text/html', indexHtml().replace(TOKEN_META, `<meta name="workbench-token" content="${token}" />`));
     }
     const file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
     if (!file.startsWith(rendererDir + path.sep) || !existsSync(file) || !statSync(file).isFile())

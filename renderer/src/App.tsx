@@ -21,7 +21,7 @@ export function App() {
   return (
     <AppFrame screen={route.screen} title={titles[route.screen]}>
       {route.screen === 'library' && <LibraryScreen selectedId={route.rest || null} />}
-      {route.screen === 'maps' && <MapsScreen />}
+      {route.screen === 'maps' && <MapsScreen selectedId={route.rest || null} />}
       {route.screen === 'decisions' && <DecisionsScreen />}
     </AppFrame>
   );

@@ -5,6 +5,8 @@ import { App } from './App.tsx';
 import { setupI18n } from './ui/i18n.ts';
 import { queryClient } from './ui/query.ts';
 import { ToastProvider } from './ui/toasts.tsx';
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/500.css';
 import './ui/app.css';
 
 setupI18n();

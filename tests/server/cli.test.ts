@@ -94,3 +94,30 @@ describe('the knowledge-base commands', () => {
     expect(err).toMatch(/bad\.json.*line 4/i);
   });
 });
+
+describe('the map commands', () => {
+  const tempDir = useTempDir();
+
+  it('imports a Mermaid file, printing concepts, propositions, groups and what was dropped, then exports it', async () => {
+    const dir = tempDir();
+    const source = path.join(dir, 'flow.mmd');
+    writeFileSync(source, 'graph LR\n  A[云平台] -->|收费| B(订阅)\n  subgraph S [收入]\n    B --> C{利润}\n  end\n  click A callback\n');
+    const db = path.join(dir, 'x.swb');
+    const imported = await cli('map', 'import', source, '--db', db);
+    expect(imported.code).toBe(0);
+    const map = JSON.parse(imported.out) as { id: string; concepts: { label: string }[]; propositions: unknown[]; groups: { members: string[] }[]; dropped: { line: number }[] };
+    expect(map.concepts.map((c) => c.label)).toEqual(['云平台', '订阅', '利润']);
+    expect(map.propositions).toEqual([
+      { from: 'A', phrase: '收费', to: 'B' },
+      { from: 'B', phrase: '', to: 'C' },
+    ]);
+    expect(map.groups[0]?.members).toEqual(['B', 'C']);
+    expect(map.dropped[0]?.line).toBe(6);
+
+    const mermaid = await cli('map', 'export', map.id, '--format', 'mermaid', '--db', db);
+    expect(mermaid.out).toContain('subgraph S');
+    const png = path.join(dir, 'flow.png');
+    expect((await cli('map', 'export', map.id, '--format', 'png', '--out', png, '--scale', '2', '--db', db)).code).toBe(0);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+  });
+});

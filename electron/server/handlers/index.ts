@@ -2,10 +2,12 @@ import type { Handlers } from '../router.ts';
 import { appHandlers } from './app.ts';
 import { jobHandlers } from './jobs.ts';
 import { kbHandlers } from './kb.ts';
+import { mapHandlers } from './maps.ts';
 
 /** Every method of the contract has exactly one handler; the type fails if one is missing. */
 export const handlers: Handlers = {
   ...appHandlers,
   ...kbHandlers,
+  ...mapHandlers,
   ...jobHandlers,
 };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -16,6 +16,12 @@ import { relationAllowed } from '../../../core/model/kinds.ts';
 import { Bilingual } from '../../../core/model/text.ts';
 import { Source } from '../../../core/model/source.ts';
 import { parseYaml } from '../formats/yaml.ts';
+import { MapId } from '../../../core/api/maps.ts';
+import { applyLayout } from '../../../core/graph/actions.ts';
+import { computeLayout } from '../../../core/graph/layout/index.ts';
+import { parseMermaid } from '../../../core/graph/mermaid.ts';
+import type { MapDocument } from '../../../core/graph/model.ts';
+import { insertMap } from './maps.ts';
 import { getEntity, insertEntity, insertRelation, findRelation, updateEntityContent, updateRelation } from './entities.ts';
 import { entitiesPointingAt, reindexEntities } from './search-index.ts';
 import { stmt } from './statements.ts';
@@ -39,12 +45,25 @@ export type SeedEntity = z.output<typeof SeedEntity>;
 export const SeedSection = z.object({ id: z.string().regex(/^§/), title: Bilingual }).strict();
 export type SeedSection = z.output<typeof SeedSection>;
 
+export const SeedMap = z
+  .object({
+    id: MapId,
+    source: Source,
+    title: Bilingual,
+    mermaid: z.string().min(1),
+    /** Mermaid node id → the knowledge-base entry the concept stands for. */
+    entities: z.record(z.string(), EntityId).default({}),
+  })
+  .strict();
+export type SeedMap = z.output<typeof SeedMap>;
+
 export interface Seed {
   /** A hash of every seed file: when it matches the workspace's, loading is skipped. */
   version: string;
   sections: SeedSection[];
   entities: SeedEntity[];
   relations: RelationContent[];
+  maps: SeedMap[];
 }
 
 const SECTIONS_FILE = 'sections.yaml';
@@ -69,13 +88,24 @@ const seedFiles = (dir: string): string[] =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort();
+const MAPS_DIR = 'maps';
 
 /** A hash of the seed files, cheap enough to compute on every open. */
 export function seedVersion(dataDir: string): string {
   const dir = path.join(dataDir, 'seed');
   const hash = createHash('sha256');
   for (const name of seedFiles(dir)) hash.update(name).update(readFileSync(path.join(dir, name)));
+  const maps = path.join(dir, MAPS_DIR);
+  if (existsSync(maps)) for (const name of seedFiles(maps)) hash.update(`${MAPS_DIR}/${name}`).update(readFileSync(path.join(maps, name)));
   return hash.digest('hex').slice(0, 16);
+}
+
+function readYamlObject<T>(file: string, schema: z.ZodType<T>): T {
+  const parsed = parseYaml(readFileSync(file, 'utf8'));
+  if (!parsed.ok) fail(file, parsed.problems);
+  const result = schema.safeParse(parsed.doc.value);
+  if (!result.success) fail(file, problemsFromZod(result.error).map((p) => ({ ...p, line: parsed.doc.lineOf(p.path) })));
+  return result.data;
 }
 
 /** Reads and checks every seed file; throws `invalid_file` naming the file, line and field. */
@@ -105,8 +135,13 @@ export function readSeed(dataDir: string): Seed {
         problems.push({ path: [e.id, 'relations', i], message: `a ${e.kind} cannot "${r.kind}" a ${target.kind}` });
       relations.push({ kind: r.kind, from: e.id, to: r.to, source: r.source, note: r.note ?? { zh: '', en: '' } });
     });
+  const mapsDir = path.join(dir, MAPS_DIR);
+  const maps = existsSync(mapsDir) ? seedFiles(mapsDir).map((name) => readYamlObject(path.join(mapsDir, name), SeedMap)) : [];
+  for (const map of maps)
+    for (const [node, entity] of Object.entries(map.entities))
+      if (!ids.has(entity)) problems.push({ path: ['maps', map.id, 'entities', node], message: `no entity "${entity}"` });
   if (problems.length > 0) fail(dir, problems);
-  return { version: seedVersion(dataDir), sections, entities, relations };
+  return { version: seedVersion(dataDir), sections, entities, relations, maps };
 }
 
 const contentHash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
@@ -187,9 +222,27 @@ export function applySeed(db: Database.Database, seed: Seed): SeedReport {
       setState.run(item, hash);
     }
     reindexEntities(db, touched);
+    for (const map of seed.maps) {
+      const item = `map:${map.id}`;
+      if (getState.get(item) || stmt(db, 'SELECT 1 FROM maps WHERE id = ?').get(map.id)) continue;
+      insertMap(db, map.id, seedMapDocument(map), 'seed');
+      setState.run(item, contentHash(map));
+      report.inserted++;
+    }
     stmt(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('seed_version', ?)").run(seed.version);
   })();
   return report;
+}
+
+/** The seed map as a document: the book's Mermaid, its concepts linked to entries, laid out in layers. */
+function seedMapDocument(map: SeedMap): MapDocument {
+  const { map: parsed } = parseMermaid(map.mermaid);
+  const doc: MapDocument = {
+    ...parsed,
+    title: `${map.title.zh} · ${map.title.en}`,
+    concepts: parsed.concepts.map((c) => ({ ...c, entity: map.entities[c.id] ?? null })),
+  };
+  return applyLayout(doc, computeLayout(doc, { kind: 'layered', direction: doc.settings.direction }));
 }
 
 /** Called when the user deletes a seed item, so a later seed load does not bring it back. */

@@ -26,3 +26,23 @@ export function useTheme(): [ThemeChoice, (choice: ThemeChoice) => void] {
     },
   ];
 }
+
+/** The theme in effect: the user's choice, or the system's when they follow it. */
+export function useResolvedTheme(): 'light' | 'dark' {
+  const query = '(prefers-color-scheme: dark)';
+  const [systemDark, setSystemDark] = useState(() => window.matchMedia(query).matches);
+  const [attr, setAttr] = useState(() => document.documentElement.dataset.theme);
+  useEffect(() => {
+    const media = window.matchMedia(query);
+    const onChange = () => setSystemDark(media.matches);
+    media.addEventListener('change', onChange);
+    const observer = new MutationObserver(() => setAttr(document.documentElement.dataset.theme));
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => {
+      media.removeEventListener('change', onChange);
+      observer.disconnect();
+    };
+  }, []);
+  if (attr === 'light' || attr === 'dark') return attr;
+  return systemDark ? 'dark' : 'light';
+}

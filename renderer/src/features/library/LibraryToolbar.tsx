@@ -7,6 +7,7 @@ import { errorMessage } from '../../ui/errors.ts';
 import { useLanguage } from '../../ui/i18n.ts';
 import { pick } from '../../../../core/model/text.ts';
 import { invalidateScope, useApiQuery } from '../../ui/query.ts';
+import { Menu } from '../../ui/Menu.tsx';
 import { useToast } from '../../ui/toasts.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import type { Sort } from './EntityList.tsx';
@@ -93,19 +94,17 @@ export function LibraryToolbar(props: {
         <button type="button" className="button" onClick={() => setImporting(true)}>
           <Upload size={15} /> {t('library.import')}
         </button>
-        <details className="menu">
-          <summary className="button">
-            <Download size={15} /> {t('library.export')}
-          </summary>
-          <div className="menu-items" role="menu">
-            <button type="button" role="menuitem" onClick={() => void exportAs('bundle')}>
-              {t('library.exportBundle')}
-            </button>
-            <button type="button" role="menuitem" onClick={() => void exportAs('cases-csv')}>
-              {t('library.exportCases')}
-            </button>
-          </div>
-        </details>
+        <Menu
+          label={
+            <>
+              <Download size={15} /> {t('library.export')}
+            </>
+          }
+          items={[
+            { key: 'bundle', label: t('library.exportBundle'), run: () => void exportAs('bundle') },
+            { key: 'cases', label: t('library.exportCases'), run: () => void exportAs('cases-csv') },
+          ]}
+        />
         <button type="button" className="button primary" onClick={props.onCreate}>
           <Plus size={15} /> {t('library.new')}
         </button>

@@ -1,0 +1,13 @@
+/// <reference lib="webworker" />
+import { computeLayout, type LayoutOptions } from '../../../../core/graph/layout/index.ts';
+import type { MapDocument } from '../../../../core/graph/model.ts';
+
+/** Layouts of large maps run here, off the UI thread; the page stays responsive meanwhile. */
+self.onmessage = (event: MessageEvent<{ id: number; map: MapDocument; options: LayoutOptions }>) => {
+  const { id, map, options } = event.data;
+  try {
+    self.postMessage({ id, positions: computeLayout(map, options) });
+  } catch (error) {
+    self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+};
