@@ -7,7 +7,16 @@ module.exports = {
   appId: 'org.strategyworkbench.app',
   productName: 'Strategy Workbench',
   directories: { output: 'release' },
-  files: ['build/electron/**', 'build/renderer/**', 'package.json', '!**/*.map'],
+  files: [
+    'build/electron/**',
+    'build/renderer/**',
+    'package.json',
+    '!**/*.map',
+    // The map font: only the regular weight's WOFF files are read (for SVG/PNG export outlines).
+    '!node_modules/@fontsource/noto-sans-sc/{scss,*.css}',
+    '!node_modules/@fontsource/noto-sans-sc/files/*-{100,200,300,500,600,700,800,900}-*',
+    '!node_modules/@fontsource/noto-sans-sc/files/*.woff2',
+  ],
   extraResources: [{ from: 'data', to: 'data', filter: ['migrations/**', 'seed/**'] }],
   asar: true,
   asarUnpack: ['**/*.node'],

@@ -1,5 +1,7 @@
 // Bundles the Electron shell (main, preload) and the server worker into build/electron/*.cjs.
-// better-sqlite3 stays external: its Node-API binary loads in Electron as it is, no rebuild.
+// Packages that read files of their own at run time stay external and ship in node_modules
+// (package.json "dependencies"): better-sqlite3 (its Node-API binary loads in Electron as it is,
+// no rebuild), resvg's WebAssembly module and the map font.
 import { build } from 'esbuild';
 
 const common = {
@@ -9,7 +11,9 @@ const common = {
   target: 'node22',
   sourcemap: 'linked',
   logLevel: 'warning',
-  external: ['electron', 'better-sqlite3'],
+  // Prefer ES builds: some packages' "main" is a UMD wrapper whose require() calls esbuild cannot follow.
+  mainFields: ['module', 'main'],
+  external: ['electron', 'better-sqlite3', '@resvg/resvg-wasm', '@fontsource/noto-sans-sc'],
   // electron/server/paths.ts reads import.meta.url; give the CommonJS bundle a real one.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
