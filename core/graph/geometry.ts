@@ -59,8 +59,29 @@ export interface MapGeometry {
   byId: Map<string, NodeBox>;
 }
 
-/** A node's size from its label: wrapped lines plus padding (phrases have no box). */
+const sizes = new Map<string, { width: number; height: number; lines: string[]; fontSize: number }>();
+const SIZE_CACHE_LIMIT = 50_000;
+
+/**
+ * A node's size from its label: wrapped lines plus padding (phrases have no box). Memoised by
+ * label, kind and style, since a drag recomputes the geometry of every node on every frame.
+ */
 export function measureNode(
+  label: string,
+  kind: 'concept' | 'phrase' | 'group',
+  style: ConceptStyle = {},
+): { width: number; height: number; lines: string[]; fontSize: number } {
+  const key = `${kind}\u0000${style.shape ?? ''}\u0000${style.size ?? 1}\u0000${label}`;
+  let size = sizes.get(key);
+  if (!size) {
+    if (sizes.size > SIZE_CACHE_LIMIT) sizes.clear();
+    size = computeNodeSize(label, kind, style);
+    sizes.set(key, size);
+  }
+  return size;
+}
+
+function computeNodeSize(
   label: string,
   kind: 'concept' | 'phrase' | 'group',
   style: ConceptStyle = {},
@@ -103,7 +124,18 @@ function collapseMap(groups: readonly Group[]): { shownAs: Map<string, string>; 
   return { shownAs, hiddenGroups };
 }
 
+/** Boxes reused while a concept and its position object are unchanged (drags move one node). */
+const conceptBoxes = new WeakMap<Concept, { position: unknown; box: NodeBox }>();
+
 function conceptBox(concept: Concept, position: { x: number; y: number; pinned: boolean } | undefined): NodeBox {
+  const cached = conceptBoxes.get(concept);
+  if (cached && cached.position === position) return cached.box;
+  const box = newConceptBox(concept, position);
+  conceptBoxes.set(concept, { position, box });
+  return box;
+}
+
+function newConceptBox(concept: Concept, position: { x: number; y: number; pinned: boolean } | undefined): NodeBox {
   const size = measureNode(concept.label, 'concept', concept.style);
   return {
     id: concept.id,

@@ -59,7 +59,8 @@ function Lines({ node }: { node: NodeBox }) {
   );
 }
 
-function Node({ node, state }: { node: NodeBox; state: SceneState }) {
+/** Memoised per box: a drag re-renders the one node that moved, not all of them. */
+const Node = memo(function Node({ node, state }: { node: NodeBox; state: SceneState }) {
   const dim = isDimmed(node.id, state);
   const label = node.lines.join(' ');
   if (node.kind === 'phrase') {
@@ -84,4 +85,4 @@ function Node({ node, state }: { node: NodeBox; state: SceneState }) {
       {node.pinned && <circle cx={node.width / 2 - 4} cy={-node.height / 2 + 4} r={3.5} className="map-pin" />}
     </g>
   );
-}
+});
