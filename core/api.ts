@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appMethods } from './api/app.ts';
+import { decisionMethods } from './api/decisions.ts';
 import { jobMethods } from './api/jobs.ts';
 import { kbMethods } from './api/kb.ts';
 import { mapMethods } from './api/maps.ts';
@@ -12,6 +13,7 @@ export const api = {
   ...appMethods,
   ...kbMethods,
   ...mapMethods,
+  ...decisionMethods,
   ...jobMethods,
 };
 
@@ -31,3 +33,4 @@ export { createClient, type Client, type Transport } from './api/client.ts';
 export type { WorkspaceInfo } from './api/app.ts';
 export type { RelationView, SectionInfo } from './api/kb.ts';
 export type { MapSummary, GenerateSource } from './api/maps.ts';
+export type { DecisionSummary } from './api/decisions.ts';

@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { ApiResult } from '../core/api.ts';
+import { evaluate, parseProblem, toMarkdown } from '../core/decision/index.ts';
+import { pick, type Bilingual } from '../core/model/text.ts';
 import { defaultWorkspacePath, packageVersion, SOURCE_DATA_DIR } from './server/paths.ts';
 import { createServer, type Server } from './server/server.ts';
 
@@ -149,6 +151,38 @@ export function buildProgram(io: CliIo): Command {
         } else if (result.encoding === 'base64') throw new CliFailure('A PNG needs a file: add --out map.png');
         else io.out(result.content);
       });
+    });
+
+  program
+    .command('decide')
+    .description('evaluate a decision problem (docs/decision-format.md) and print the result as JSON, or a readable report')
+    .argument('<problem.json>', 'the decision problem')
+    .option('--format <json|md>', 'json (default) or md for a Markdown report', 'json')
+    .option('--lang <en|zh>', 'the language of the report', 'en')
+    .option('--db <file>', 'a workspace to take the titles of cited entries from')
+    .action(async (file: string, opts: { format: string; lang: string; db?: string }) => {
+      let problem: unknown;
+      try {
+        problem = JSON.parse(readText(file));
+      } catch (error) {
+        throw new CliFailure(`${file} is not valid JSON: ${(error as Error).message}`);
+      }
+      let result;
+      try {
+        result = evaluate(problem);
+      } catch (error) {
+        throw new CliFailure(`${path.basename(file)}: ${(error as Error).message}`);
+      }
+      if (opts.format !== 'md') return print(result);
+      const titles = new Map<string, string>();
+      if (opts.db)
+        await withServer(opts.db, async ({ router }) => {
+          for (const id of new Set(parseProblem(problem).evidence.map((e) => e.entity))) {
+            const got = await router.call('kb.get', { id });
+            if (got.ok) titles.set(id, pick((got.value as { entity: { title: Bilingual } }).entity.title, opts.lang === 'zh' ? 'zh' : 'en'));
+          }
+        });
+      io.out(toMarkdown(problem, result, opts.lang === 'zh' ? 'zh' : 'en', (id) => titles.get(id)));
     });
 
   program

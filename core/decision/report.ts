@@ -57,6 +57,11 @@ const LABELS = {
     centralWeights: 'Central weights',
     never: 'never first',
     warnings: 'Warnings',
+    evidence: 'Evidence',
+    evidenceNote: 'Knowledge-base entries cited for the scores.',
+    whole: 'all alternatives',
+    source: 'Entry',
+    note: 'Note',
   },
   zh: {
     title: '决策报告',
@@ -110,6 +115,11 @@ const LABELS = {
     centralWeights: '中心权重',
     never: '从未第一',
     warnings: '警告',
+    evidence: '证据',
+    evidenceNote: '评分所引用的知识库条目。',
+    whole: '所有备选方案',
+    source: '条目',
+    note: '备注',
   },
 } as const;
 
@@ -133,7 +143,13 @@ function table(header: string[], rows: string[][]): string {
  * Renders the result of `evaluate(problem)`. The problem supplies names and settings; it is
  * validated again so the report can be built from a file and a stored result alike.
  */
-export function toMarkdown(problem: unknown | DecisionProblem, result: DecisionResult, lang: Language = 'en'): string {
+export function toMarkdown(
+  problem: unknown | DecisionProblem,
+  result: DecisionResult,
+  lang: Language = 'en',
+  /** Titles for cited knowledge-base entries; the id is shown where none is known. */
+  entityTitle: (id: string) => string | undefined = () => undefined,
+): string {
   const p = parseProblem(problem);
   const t = LABELS[lang];
   const altName = new Map(p.alternatives.map((a) => [a.id, a.name ?? a.id]));
@@ -245,6 +261,22 @@ export function toMarkdown(problem: unknown | DecisionProblem, result: DecisionR
           const central = smaa.centralWeights[i];
           return [alt(id), num(smaa.acceptability[i]?.[0] ?? 0, 3), central === null || central === undefined ? t.never : central.map((w) => num(w, 3)).join(', ')];
         }),
+      ),
+    );
+  }
+
+  if (p.evidence.length > 0) {
+    out.push(`## ${t.evidence}`);
+    out.push(t.evidenceNote);
+    out.push(
+      table(
+        [t.alternative, t.criterion, t.source, t.note],
+        p.evidence.map((e) => [
+          e.alternative !== undefined ? alt(e.alternative) : t.whole,
+          crit(e.criterion),
+          cell(entityTitle(e.entity) ? `${entityTitle(e.entity) ?? ''} (${e.entity})` : e.entity),
+          cell(e.note ?? ''),
+        ]),
       ),
     );
   }

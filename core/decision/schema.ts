@@ -88,6 +88,15 @@ export const ParticipantSchema = z.strictObject({
 });
 export type Participant = z.output<typeof ParticipantSchema>;
 
+/** A knowledge-base entry cited for one cell of the matrix (or for a whole criterion, without an alternative). */
+export const EvidenceSchema = z.strictObject({
+  alternative: Id.optional(),
+  criterion: Id,
+  entity: EntityId,
+  note: z.string().max(2000).optional(),
+});
+export type Evidence = z.output<typeof EvidenceSchema>;
+
 export const DecisionProblemSchema = z.strictObject({
   title: z.string().max(500).optional(),
   alternatives: z
@@ -107,6 +116,8 @@ export const DecisionProblemSchema = z.strictObject({
   weighting: WeightingSchema.default({ method: 'direct' }),
   participants: z.array(ParticipantSchema).min(1).max(LIMITS.participants).optional(),
   sensitivity: z.boolean().default(false),
+  /** Citations of knowledge-base entries behind scores; the evaluation ignores them, the report lists them. */
+  evidence: z.array(EvidenceSchema).max(10_000).default([]),
   smaa: z
     .strictObject({
       samples: z.number().int().min(1).max(LIMITS.smaaSamples).default(10_000),

@@ -25,11 +25,23 @@ export function parseProblem(input: unknown): DecisionProblem {
   checkWeighting(problem, list);
   checkParticipants(problem, list);
   checkPreferences(problem, list);
+  checkEvidence(problem, list);
   list.throwIfAny();
 
   checkValueDomains(problem, list);
   list.throwIfAny();
   return problem;
+}
+
+/** Every citation must point at an alternative and a criterion of this problem. */
+function checkEvidence(problem: DecisionProblem, list: ProblemList): void {
+  const alternatives = new Set(problem.alternatives.map((a) => a.id));
+  const criteria = new Set(problem.criteria.map((c) => c.id));
+  problem.evidence.forEach((e, i) => {
+    if (e.alternative !== undefined && !alternatives.has(e.alternative))
+      list.add(['evidence', i, 'alternative'], `no alternative has id "${e.alternative}"`);
+    if (!criteria.has(e.criterion)) list.add(['evidence', i, 'criterion'], `no criterion has id "${e.criterion}"`);
+  });
 }
 
 /** zod's problems, except that an unknown key is reported at its own path, so a typo is easy to find. */

@@ -1,4 +1,3 @@
-import Papa from 'papaparse/papaparse.js';
 import {
   EntityContent,
   ENTITY_ID_PATTERN,
@@ -10,8 +9,8 @@ import {
 } from '../model/entity.ts';
 import { KINDS, RELATIONS, relationAllowed, type RelationKind } from '../model/kinds.ts';
 import type { Bilingual } from '../model/text.ts';
-import { LIMITS, checkTextSize, tooLarge } from './limits.ts';
-import { Problems, countLineBreaks, fail, kindWithArticle, stripBom } from './problems.ts';
+import { readCsv, writeCsv } from './csv-rows.ts';
+import { Problems, fail, kindWithArticle } from './problems.ts';
 
 /**
  * Cases as a spreadsheet: one row per case. Written as Excel reads it best: a UTF-8 byte-order
@@ -67,8 +66,6 @@ const RELATION_COLUMNS = [
 const LIST_KEYS = ['factors', 'practices', 'lessons'] as const;
 const TEXT_KEYS = ['product'] as const;
 
-const BOM = '\uFEFF';
-const ROW_END = '\r\n';
 const SEPARATOR = '; ';
 
 export interface ParsedCases {
@@ -131,17 +128,7 @@ export function printCasesCsv(cases: readonly Entity[], relations: readonly Rela
     for (const [column, kind] of RELATION_COLUMNS) row[column] = cell(c.id, kind);
     rows.push(CASE_COLUMNS.map((column) => row[column]));
   }
-  return BOM + Papa.unparse(rows, { newline: ROW_END, quotes: false }) + ROW_END;
-}
-
-/** Spreadsheets save with the separator of the user's locale; the header line tells which. */
-function detectSeparator(text: string): string {
-  const end = text.search(/[\r\n]/);
-  const header = end === -1 ? text : text.slice(0, end);
-  if (header.includes(',')) return ',';
-  if (header.includes(';')) return ';';
-  if (header.includes('\t')) return '\t';
-  return ',';
+  return writeCsv(rows);
 }
 
 const splitValues = (cell: string): string[] =>
@@ -159,37 +146,10 @@ const splitLines = (cell: string): string[] => (cell === '' ? [] : cell.split('\
  * column name as its path.
  */
 export function parseCasesCsv(input: string, fileName: string): ParsedCases {
-  checkTextSize(input, fileName);
-  // Without the final line breaks, which would read as one more (empty) row.
-  const text = stripBom(input).replace(/[\r\n]+$/, '');
-  // Header + the most rows allowed + one, to know whether there are more. Blank rows count:
-  // they cost parsing too.
-  const parsed = Papa.parse<string[]>(text, {
-    delimiter: detectSeparator(text),
-    preview: LIMITS.maxCsvRows + 2,
-    skipEmptyLines: false,
-  });
-  const rows = parsed.data;
-  if (rows.length > LIMITS.maxCsvRows + 1)
-    throw tooLarge(
-      fileName,
-      `the file has more than ${LIMITS.maxCsvRows.toLocaleString('en')} rows, the most one import accepts. Split it into smaller files and import them one by one.`,
-      'maxCsvRows',
-      LIMITS.maxCsvRows,
-    );
-
-  // Line where each row starts: rows end with one line break, and quoted cells keep theirs.
-  const lineOfRow: number[] = [];
-  let line = 1;
-  for (const row of rows) {
-    lineOfRow.push(line);
-    line += 1 + row.reduce((n, cell) => n + countLineBreaks(cell), 0);
-  }
-
+  const read0 = readCsv(input, fileName).rows;
+  const rows = read0.map((r) => r.cells);
+  const lineOfRow = read0.map((r) => r.line);
   const problems = new Problems();
-  for (const error of parsed.errors)
-    if (error.type === 'Quotes') problems.add([], quoteMessage(error.code), lineOfRow[error.row ?? 0]);
-  problems.throwIfAny(fileName);
 
   const { header, columnIndex } = readHeader(rows[0] ?? [], fileName);
 
@@ -373,8 +333,3 @@ function outcomeValue(cell: string): string {
   );
   return match?.value ?? typed;
 }
-
-const quoteMessage = (code: string): string =>
-  code === 'MissingQuotes'
-    ? 'a quoted cell is not closed: a " is missing'
-    : 'a quote is misplaced: a quoted cell must end with " followed by a separator or a line end, and a " inside it is written ""';

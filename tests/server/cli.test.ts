@@ -121,3 +121,50 @@ describe('the map commands', () => {
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
   });
 });
+
+describe('the decide command', () => {
+  const tempDir = useTempDir();
+  const problem = {
+    title: 'Partner',
+    alternatives: [{ id: 'a', name: 'Alpha' }, { id: 'b', name: 'Beta' }],
+    criteria: [
+      { id: 'cost', type: 'cost', weight: 1 },
+      { id: 'fit', type: 'benefit', weight: 3 },
+    ],
+    matrix: [
+      [10, 2],
+      [20, 5],
+    ],
+    method: 'topsis',
+    evidence: [{ alternative: 'b', criterion: 'fit', entity: 'case/amazon-aws', note: 'ecosystem partnerships' }],
+  };
+
+  it('prints the evaluation as JSON, best first', async () => {
+    const file = path.join(tempDir(), 'p.json');
+    writeFileSync(file, JSON.stringify(problem));
+    const { code, out } = await cli('decide', file);
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { ranking: string[]; details: { dPlus: number[] } };
+    expect(result.ranking).toEqual(['b', 'a']);
+    expect(result.details.dPlus).toHaveLength(2);
+  });
+
+  it('prints a readable report with the cited evidence, titled from a workspace', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'p.json');
+    writeFileSync(file, JSON.stringify(problem));
+    const { code, out } = await cli('decide', file, '--format', 'md', '--db', path.join(dir, 'x.swb'));
+    expect(code).toBe(0);
+    expect(out).toMatch(/^# Partner/);
+    expect(out).toContain('| 1 | Beta |');
+    expect(out).toContain('Amazon AWS (case/amazon-aws)');
+  });
+
+  it('names the cell of an invalid problem', async () => {
+    const file = path.join(tempDir(), 'bad.json');
+    writeFileSync(file, JSON.stringify({ ...problem, matrix: [[10, 2], [20, -5]], method: 'wpm' }));
+    const { code, err } = await cli('decide', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/matrix\[1\]\[1\]/);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Handlers } from '../router.ts';
 import { appHandlers } from './app.ts';
+import { decisionHandlers } from './decisions.ts';
 import { jobHandlers } from './jobs.ts';
 import { kbHandlers } from './kb.ts';
 import { mapHandlers } from './maps.ts';
@@ -9,5 +10,6 @@ export const handlers: Handlers = {
   ...appHandlers,
   ...kbHandlers,
   ...mapHandlers,
+  ...decisionHandlers,
   ...jobHandlers,
 };

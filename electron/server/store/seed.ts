@@ -22,6 +22,8 @@ import { computeLayout } from '../../../core/graph/layout/index.ts';
 import { parseMermaid } from '../../../core/graph/mermaid.ts';
 import type { MapDocument } from '../../../core/graph/model.ts';
 import { insertMap } from './maps.ts';
+import { insertDecision } from './decisions.ts';
+import { parseProblem } from '../../../core/decision/index.ts';
 import { getEntity, insertEntity, insertRelation, findRelation, updateEntityContent, updateRelation } from './entities.ts';
 import { entitiesPointingAt, reindexEntities } from './search-index.ts';
 import { stmt } from './statements.ts';
@@ -57,6 +59,11 @@ export const SeedMap = z
   .strict();
 export type SeedMap = z.output<typeof SeedMap>;
 
+export const SeedDecision = z
+  .object({ id: MapId, source: Source, title: Bilingual, problem: z.record(z.string(), z.unknown()) })
+  .strict();
+export type SeedDecision = z.output<typeof SeedDecision>;
+
 export interface Seed {
   /** A hash of every seed file: when it matches the workspace's, loading is skipped. */
   version: string;
@@ -64,6 +71,7 @@ export interface Seed {
   entities: SeedEntity[];
   relations: RelationContent[];
   maps: SeedMap[];
+  decisions: SeedDecision[];
 }
 
 const SECTIONS_FILE = 'sections.yaml';
@@ -89,14 +97,18 @@ const seedFiles = (dir: string): string[] =>
     .filter((f) => f.endsWith('.yaml'))
     .sort();
 const MAPS_DIR = 'maps';
+const DECISIONS_DIR = 'decisions';
+const SUBFOLDERS = [MAPS_DIR, DECISIONS_DIR];
 
 /** A hash of the seed files, cheap enough to compute on every open. */
 export function seedVersion(dataDir: string): string {
   const dir = path.join(dataDir, 'seed');
   const hash = createHash('sha256');
   for (const name of seedFiles(dir)) hash.update(name).update(readFileSync(path.join(dir, name)));
-  const maps = path.join(dir, MAPS_DIR);
-  if (existsSync(maps)) for (const name of seedFiles(maps)) hash.update(`${MAPS_DIR}/${name}`).update(readFileSync(path.join(maps, name)));
+  for (const sub of SUBFOLDERS) {
+    const folder = path.join(dir, sub);
+    if (existsSync(folder)) for (const name of seedFiles(folder)) hash.update(`${sub}/${name}`).update(readFileSync(path.join(folder, name)));
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -140,8 +152,21 @@ export function readSeed(dataDir: string): Seed {
   for (const map of maps)
     for (const [node, entity] of Object.entries(map.entities))
       if (!ids.has(entity)) problems.push({ path: ['maps', map.id, 'entities', node], message: `no entity "${entity}"` });
+  const decisionsDir = path.join(dir, DECISIONS_DIR);
+  const decisions = existsSync(decisionsDir) ? seedFiles(decisionsDir).map((name) => readYamlObject(path.join(decisionsDir, name), SeedDecision)) : [];
+  for (const decision of decisions) {
+    let problem;
+    try {
+      problem = parseProblem(decision.problem);
+    } catch (error) {
+      for (const p of (error as AppError).details?.problems ?? []) problems.push({ ...p, path: ['decisions', decision.id, 'problem', ...p.path] });
+      continue;
+    }
+    const cited = [...problem.alternatives.flatMap((a) => (a.entity ? [a.entity] : [])), ...problem.evidence.map((e) => e.entity)];
+    for (const entity of cited) if (!ids.has(entity)) problems.push({ path: ['decisions', decision.id], message: `cites "${entity}", which is not in the seed` });
+  }
   if (problems.length > 0) fail(dir, problems);
-  return { version: seedVersion(dataDir), sections, entities, relations, maps };
+  return { version: seedVersion(dataDir), sections, entities, relations, maps, decisions };
 }
 
 const contentHash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
@@ -222,6 +247,13 @@ export function applySeed(db: Database.Database, seed: Seed): SeedReport {
       setState.run(item, hash);
     }
     reindexEntities(db, touched);
+    for (const decision of seed.decisions) {
+      const item = `decision:${decision.id}`;
+      if (getState.get(item) || stmt(db, 'SELECT 1 FROM decisions WHERE id = ?').get(decision.id)) continue;
+      insertDecision(db, decision.id, decision.problem, 'seed');
+      setState.run(item, contentHash(decision));
+      report.inserted++;
+    }
     for (const map of seed.maps) {
       const item = `map:${map.id}`;
       if (getState.get(item) || stmt(db, 'SELECT 1 FROM maps WHERE id = ?').get(map.id)) continue;
