@@ -5,7 +5,7 @@
  */
 export { evaluate } from './evaluate.ts';
 export { toMarkdown } from './report.ts';
-export { parseProblem } from './validate.ts';
+export { parseDraft, parseProblem } from './validate.ts';
 export * from './schema.ts';
 export { normalizeToSum, rocWeights, swingWeights } from './weights.ts';
 export { analyzePairwise, CR_THRESHOLD, SAATY_1980_RANDOM_INDEX, type PairwiseAnalysis } from './ahp.ts';

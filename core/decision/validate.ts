@@ -33,6 +33,27 @@ export function parseProblem(input: unknown): DecisionProblem {
   return problem;
 }
 
+/**
+ * The checks a saved decision must pass while someone is still filling it in: the file format,
+ * unique ids, matrices shaped to the alternatives and criteria, citations that point somewhere.
+ * What only blocks an evaluation (a criterion with no values yet, inconsistent judgments) is
+ * left to parseProblem, whose message the editor shows beside the matrix.
+ */
+export function parseDraft(input: unknown): DecisionProblem {
+  const parsed = DecisionProblemSchema.safeParse(input);
+  if (!parsed.success) failInvalid(zodProblems(parsed.error));
+  const problem = parsed.data;
+  const list = new ProblemList();
+  checkIds(problem, list);
+  if (problem.matrix) checkShape(problem.matrix, problem, ['matrix'], list);
+  problem.participants?.forEach((p, i) => {
+    if (p.matrix) checkShape(p.matrix, problem, ['participants', i, 'matrix'], list);
+  });
+  checkEvidence(problem, list);
+  list.throwIfAny();
+  return problem;
+}
+
 /** Every citation must point at an alternative and a criterion of this problem. */
 function checkEvidence(problem: DecisionProblem, list: ProblemList): void {
   const alternatives = new Set(problem.alternatives.map((a) => a.id));

@@ -22,7 +22,7 @@ export function App() {
     <AppFrame screen={route.screen} title={titles[route.screen]}>
       {route.screen === 'library' && <LibraryScreen selectedId={route.rest || null} />}
       {route.screen === 'maps' && <MapsScreen selectedId={route.rest || null} />}
-      {route.screen === 'decisions' && <DecisionsScreen />}
+      {route.screen === 'decisions' && <DecisionsScreen selectedId={route.rest || null} />}
     </AppFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError, type DecisionSummary } from '../../../core/api.ts';
-import { parseProblem } from '../../../core/decision/index.ts';
+import { parseDraft } from '../../../core/decision/index.ts';
 import type { DecisionProblemInput } from '../../../core/decision/schema.ts';
 import { slugify } from '../../../core/model/entity.ts';
 import { nowIso, stmt } from './statements.ts';
@@ -14,9 +14,12 @@ interface DecisionRow {
   updated_at: string;
 }
 
-/** Checks a problem with the engine before it is stored, so a saved decision always evaluates. */
+/**
+ * Checks a problem's shape before it is stored (parseDraft): a decision being filled in may not
+ * evaluate yet, but it is always a well-formed problem that the editor and the CLI can read.
+ */
 function checked(problem: unknown): { title: string; json: string } {
-  const parsed = parseProblem(problem);
+  const parsed = parseDraft(problem);
   return { title: parsed.title ?? 'Untitled decision', json: JSON.stringify(problem) };
 }
 
