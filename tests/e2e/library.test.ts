@@ -52,8 +52,8 @@ describe('the library in a real browser', () => {
     await screenshot('library-detail-zh-dark');
 
     await page.getByRole('link', { name: '概念图' }).click();
-    await expect.poll(() => page.locator('main').innerText()).toContain('还没有概念图');
+    await expect.poll(() => page.locator('main').innerText()).toContain('大模型基础设施的概念联系图');
     await page.getByRole('link', { name: '决策' }).click();
-    await expect.poll(() => page.locator('main').innerText()).toContain('还没有决策');
+    await expect.poll(() => page.locator('main').innerText()).toContain('大模型基础设施企业应以哪种盈利模式为主');
   });
 });
