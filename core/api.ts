@@ -4,6 +4,7 @@ import { decisionMethods } from './api/decisions.ts';
 import { jobMethods } from './api/jobs.ts';
 import { kbMethods } from './api/kb.ts';
 import { mapMethods } from './api/maps.ts';
+import { presentationMethods } from './api/presentations.ts';
 
 /**
  * The contract: every method the UI, the CLI and tests may call, in one table. Handlers live in
@@ -13,6 +14,7 @@ export const api = {
   ...appMethods,
   ...kbMethods,
   ...mapMethods,
+  ...presentationMethods,
   ...decisionMethods,
   ...jobMethods,
 };
@@ -32,5 +34,6 @@ export * from './api/events.ts';
 export { createClient, type Client, type Transport } from './api/client.ts';
 export type { WorkspaceInfo } from './api/app.ts';
 export type { RelationView, SectionInfo } from './api/kb.ts';
-export type { MapSummary, GenerateSource } from './api/maps.ts';
+export type { MapSummary, GenerateSource, PrunedSteps } from './api/maps.ts';
+export type { SessionView } from './api/presentations.ts';
 export type { DecisionSummary } from './api/decisions.ts';

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import { BrowserWindow, app, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, nativeTheme, protocol, screen, session, shell } from 'electron';
 import { EVENT_CHANNEL, registerIpc } from './ipc.ts';
 import { serveRenderer } from './protocol.ts';
 import { APP_SCHEME, APP_URL, hardenSession, hardenWebContents } from './security.ts';
 import { defaultWorkspacePath, userDataDir } from './server/paths.ts';
 import { startServerWorker, type ServerWorker } from './server/worker-client.ts';
-import { mainWindowOptions } from './window-options.ts';
+import type { Display } from './server/context.ts';
+import { mainWindowOptions, presentationWindowOptions } from './window-options.ts';
 
 /**
  * The Electron shell: lifecycle, the window, and the wiring between IPC and the server worker.
@@ -58,16 +59,33 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+function displays(): Display[] {
+  const primary = screen.getPrimaryDisplay().id;
+  return screen.getAllDisplays().map((d, i) => ({
+    id: d.id,
+    label: d.label || `Screen ${i + 1}`,
+    width: d.size.width,
+    height: d.size.height,
+    primary: d.id === primary,
+  }));
+}
+
+/** An audience window goes fullscreen on the screen the presenter picked, if it is still there. */
+function presentationWindow({ display }: { display: number | null }) {
+  const target = screen.getAllDisplays().find((d) => d.id === display);
+  return presentationWindowOptions({ preload: path.join(buildDir, 'preload.cjs'), bounds: target?.bounds ?? null });
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternalWithConsent));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternalWithConsent, presentationWindow));
   serveRenderer(protocol, APP_SCHEME, rendererDir);
 
   const dbPath = workspaceFromArgs(process.argv);
   try {
     server = await startServerWorker(
       path.join(buildDir, 'worker.cjs'),
-      { dbPath, dataDir, appVersion: app.getVersion() },
+      { dbPath, dataDir, appVersion: app.getVersion(), displays: displays() },
       (event, payload) => {
         for (const window of BrowserWindow.getAllWindows()) window.webContents.send(EVENT_CHANNEL, event, payload);
       },
@@ -78,6 +96,10 @@ async function start(): Promise<void> {
     return;
   }
   const worker = server;
+  const reportDisplays = () => worker.setDisplays(displays());
+  screen.on('display-added', reportDisplays);
+  screen.on('display-removed', reportDisplays);
+  screen.on('display-metrics-changed', reportDisplays);
   registerIpc(ipcMain, (method, args) => worker.call(method, args));
   mainWindow = createWindow();
 }

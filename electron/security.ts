@@ -1,4 +1,4 @@
-import type { Session, WebContents, WebFrameMain } from 'electron';
+import type { BrowserWindowConstructorOptions, Session, WebContents, WebFrameMain } from 'electron';
 
 /**
  * The shell's security rules in one place (see docs/ARCHITECTURE.md, "Security"): the page may
@@ -47,10 +47,29 @@ export interface ExternalOpener {
   (url: string): Promise<void>;
 }
 
+/**
+ * The one kind of new window the page may open: an audience view of a presentation, on our own
+ * origin (`app://workbench/index.html#/present/<id>?…&display=<screen id>`). Answers the screen
+ * asked for (null: wherever the system puts it), or undefined when the URL is anything else.
+ */
+export function presentationWindowRequest(url: string): { display: number | null } | undefined {
+  if (!isAppUrl(url)) return undefined;
+  const { pathname, hash } = new URL(url);
+  if (pathname !== '/index.html' || !/^#\/present\/[a-z0-9-]+(\?|$)/.test(hash)) return undefined;
+  const display = Number(new URLSearchParams(hash.split('?')[1] ?? '').get('display'));
+  return { display: Number.isInteger(display) && display > 0 ? display : null };
+}
+
+/** Window options for an allowed presentation window, from the shell (which knows the screens). */
+export type PresentationWindowFactory = (request: { display: number | null }) => BrowserWindowConstructorOptions;
+
 type HardenableContents = Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
 
-/** Denies navigation away from the app, new windows and webviews; offers https links externally. */
-export function hardenWebContents(contents: HardenableContents, openExternal: ExternalOpener): void {
+/**
+ * Denies navigation away from the app, new windows (except presentation windows of our own page)
+ * and webviews; offers https links externally.
+ */
+export function hardenWebContents(contents: HardenableContents, openExternal: ExternalOpener, presentationWindow?: PresentationWindowFactory): void {
   contents.on('will-navigate', (event, url) => {
     if (isAppUrl(url)) return;
     event.preventDefault();
@@ -62,6 +81,8 @@ export function hardenWebContents(contents: HardenableContents, openExternal: Ex
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
+    const presentation = presentationWindow && presentationWindowRequest(url);
+    if (presentationWindow && presentation) return { action: 'allow', overrideBrowserWindowOptions: presentationWindow(presentation) };
     const external = externalHttpsUrl(url);
     if (external) void openExternal(external);
     return { action: 'deny' };

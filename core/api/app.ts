@@ -20,4 +20,10 @@ export const appMethods = {
     }),
     writes: false,
   }),
+  'app.displays': method({
+    summary: 'The screens attached, for presenting on a chosen one; empty where the app cannot see them (the browser harness, the CLI).',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ id: z.number().int(), label: z.string(), width: z.number(), height: z.number(), primary: z.boolean() })),
+    writes: false,
+  }),
 };

@@ -12,7 +12,7 @@ export const events = {
     done: z.number(),
     total: z.number(),
   }),
-  'data.changed': z.object({ scope: z.enum(['kb', 'maps', 'decisions', 'workspace']) }),
+  'data.changed': z.object({ scope: z.enum(['kb', 'maps', 'decisions', 'presentations', 'sessions', 'workspace']) }),
 } satisfies Record<EventName, z.ZodType>;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 export { EVENT_NAMES, type EventName } from './event-names.ts';

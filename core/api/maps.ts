@@ -16,6 +16,12 @@ export const MapSummary = z.object({
 export type MapSummary = z.infer<typeof MapSummary>;
 
 const Lang = z.enum(['zh', 'en']);
+
+/** Steps of presentations that lost concepts deleted from their map (by label), to tell the author. */
+export const PrunedSteps = z.array(
+  z.object({ presentation: z.string(), title: z.string(), steps: z.array(z.object({ stepTitle: z.string(), removed: z.array(z.string()) })) }),
+);
+export type PrunedSteps = z.infer<typeof PrunedSteps>;
 const ImportedShape = z.object({
   id: MapId,
   title: z.string(),
@@ -66,9 +72,9 @@ export const mapMethods = {
     writes: true,
   }),
   'maps.save': method({
-    summary: 'Save a map; `revision` is the one the editor started from (a newer one is a conflict).',
+    summary: 'Save a map; `revision` is the one the editor started from (a newer one is a conflict). Steps of its presentations that showed deleted concepts are updated, and listed in `pruned`.',
     input: z.object({ id: MapId, revision: z.number().int().min(1), document: MapDocument }).strict(),
-    output: z.object({ revision: z.number().int() }),
+    output: z.object({ revision: z.number().int(), pruned: PrunedSteps }),
     writes: true,
   }),
   'maps.delete': method({

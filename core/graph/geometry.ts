@@ -150,12 +150,22 @@ function newConceptBox(concept: Concept, position: { x: number; y: number; pinne
   };
 }
 
-function phraseBox(phrase: Phrase, position: { x: number; y: number; pinned: boolean } | undefined): NodeBox {
-  const size = measureNode(phrase.label, 'phrase');
+function phraseBox(phrase: Phrase, position: { x: number; y: number; pinned: boolean } | undefined, labelScale = 1): NodeBox {
+  const size = measureNode(phrase.label, 'phrase', labelScale === 1 ? {} : { size: labelScale });
   return { id: phrase.id, kind: 'phrase', x: position?.x ?? 0, y: position?.y ?? 0, ...size, shape: 'text', style: {}, entity: null, pinned: position?.pinned ?? false };
 }
 
-export function mapGeometry(map: Pick<MapDocument, 'concepts' | 'phrases' | 'groups' | 'layout'>): MapGeometry {
+export interface GeometryOptions {
+  /**
+   * Grows every label (and its box, around the same centre) by this factor: the projector theme's
+   * minimum label size. Positions never change, so nothing moves in front of the room.
+   */
+  labelScale?: number;
+}
+
+export function mapGeometry(map: Pick<MapDocument, 'concepts' | 'phrases' | 'groups' | 'layout'>, options: GeometryOptions = {}): MapGeometry {
+  const labelScale = options.labelScale ?? 1;
+  const scaled = (concept: Concept): Concept => ({ ...concept, style: { ...concept.style, size: Math.min(4, (concept.style.size ?? 1) * labelScale) } });
   const { shownAs, hiddenGroups } = collapseMap(map.groups);
   const nodes: NodeBox[] = [];
   const byId = new Map<string, NodeBox>();
@@ -163,7 +173,8 @@ export function mapGeometry(map: Pick<MapDocument, 'concepts' | 'phrases' | 'gro
     nodes.push(node);
     byId.set(node.id, node);
   };
-  for (const concept of map.concepts) if (!shownAs.has(concept.id)) add(conceptBox(concept, map.layout[concept.id]));
+  for (const concept of map.concepts)
+    if (!shownAs.has(concept.id)) add(labelScale === 1 ? conceptBox(concept, map.layout[concept.id]) : newConceptBox(scaled(concept), map.layout[concept.id]));
   // A collapsed group shows as one node where its members' centre is (or where it was put).
   for (const group of map.groups) {
     if (!group.collapsed || hiddenGroups.has(group.id)) continue;
@@ -182,7 +193,7 @@ export function mapGeometry(map: Pick<MapDocument, 'concepts' | 'phrases' | 'gro
     const to = [...new Set(phrase.to.map((id) => shownAs.get(id) ?? id))];
     // A phrase whose every end is inside the same collapsed group is hidden with it.
     if (from.length === 1 && to.length === 1 && from[0] === to[0] && shownAs.size > 0 && byId.get(from[0] ?? '')?.kind === 'group') continue;
-    add(phraseBox(phrase, map.layout[phrase.id]));
+    add(phraseBox(phrase, map.layout[phrase.id], labelScale));
     for (const f of from) if (byId.has(f)) segments.push({ phraseId: phrase.id, from: f, to: phrase.id, role: 'in', style: phrase.style });
     for (const t of to) if (byId.has(t)) segments.push({ phraseId: phrase.id, from: phrase.id, to: t, role: 'out', style: phrase.style });
   }

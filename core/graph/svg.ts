@@ -1,4 +1,4 @@
-import { bounds, mapGeometry, type MapGeometry, type NodeBox, type Segment } from './geometry.ts';
+import { bounds, mapGeometry, type NodeBox } from './geometry.ts';
 import { LINE_HEIGHT, textWidth } from './measure.ts';
 import type { MapDocument } from './model.ts';
 import { nodeColours } from './palette.ts';
@@ -23,7 +23,15 @@ export interface SvgOptions {
   margin?: number;
   /** Multiplies the width and height attributes (the drawing scales with them). */
   scale?: number;
+  /** Only these nodes are drawn (a presentation step); null or absent draws everything. */
+  reveal?: ReadonlySet<string> | null;
+  /** These are drawn in full and the rest faded; empty or absent fades nothing. */
+  highlight?: ReadonlySet<string>;
+  /** The part of the map to draw, in map coordinates; absent: everything drawn, with a margin. */
+  region?: { x: number; y: number; width: number; height: number };
 }
+
+const FADED = 0.22;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (n: number) => (Math.round(n * 100) / 100).toString();
@@ -45,33 +53,36 @@ function label(node: NodeBox, fill: string, glyphs: GlyphSource | undefined): st
     .join('');
 }
 
-function segmentPath(segment: Segment, geometry: MapGeometry): string | null {
-  const line = segmentLine(segment, geometry);
-  return line && `M${num(line.x1)},${num(line.y1)}L${num(line.x2)},${num(line.y2)}`;
-}
-
 export function renderMapSvg(map: MapDocument, options: SvgOptions = {}): string {
   const geometry = mapGeometry(map);
   const theme = options.theme ?? 'light';
   const margin = options.margin ?? 24;
+  const shown = (id: string) => !options.reveal || options.reveal.has(id);
+  const lit = options.highlight && options.highlight.size > 0 ? options.highlight : null;
+  const fade = (...ids: string[]) => (lit && !ids.every((id) => lit.has(id)) ? ` opacity="${FADED}"` : '');
   const box = bounds(geometry);
-  const width = box.width + margin * 2;
-  const height = box.height + margin * 2;
+  const view = options.region ?? { x: box.x - margin, y: box.y - margin, width: box.width + margin * 2, height: box.height + margin * 2 };
+  const { width, height } = view;
+  // With a region, what lies wholly outside it is left out: smaller files, and resvg (0.45) panics
+  // on a marker-ended path that is entirely off the canvas.
+  const inView = (x0: number, y0: number, x1: number, y1: number) =>
+    !options.region || (x1 >= view.x - 10 && x0 <= view.x + width + 10 && y1 >= view.y - 10 && y0 <= view.y + height + 10);
+  const nodeInView = (n: NodeBox) => inView(n.x - n.width / 2, n.y - n.height / 2, n.x + n.width / 2, n.y + n.height / 2);
   const scale = options.scale ?? 1;
   const ink = theme === 'dark' ? '#c8cdd6' : '#56606e';
   const background = theme === 'dark' ? '#15181e' : '#ffffff';
   const parts: string[] = [];
 
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width * scale)}" height="${num(height * scale)}" viewBox="${num(box.x - margin)} ${num(box.y - margin)} ${num(width)} ${num(height)}" role="img" aria-label="${esc(map.title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${num(width * scale)}" height="${num(height * scale)}" viewBox="${num(view.x)} ${num(view.y)} ${num(width)} ${num(height)}" role="img" aria-label="${esc(map.title)}">`,
     `<title>${esc(map.title)}</title>`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10Z" fill="${ink}"/></marker>`,
     `<marker id="circle" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="7" markerHeight="7"><circle cx="5" cy="5" r="4" fill="none" stroke="${ink}" stroke-width="1.5"/></marker>`,
     `<marker id="cross" viewBox="0 0 10 10" refX="5" refY="5" markerWidth="7" markerHeight="7"><path d="M1,1L9,9M9,1L1,9" stroke="${ink}" stroke-width="1.5"/></marker></defs>`,
-    `<rect x="${num(box.x - margin)}" y="${num(box.y - margin)}" width="${num(width)}" height="${num(height)}" fill="${background}"/>`,
+    `<rect x="${num(view.x)}" y="${num(view.y)}" width="${num(width)}" height="${num(height)}" fill="${background}"/>`,
   );
 
-  for (const g of geometry.groups) {
+  for (const g of options.reveal ? [] : geometry.groups) {
     parts.push(
       `<g aria-label="${esc(g.title)}"><rect x="${num(g.x)}" y="${num(g.y)}" width="${num(g.width)}" height="${num(g.height)}" rx="10" fill="${theme === 'dark' ? '#1f2430' : '#f3f5f8'}" stroke="${ink}" stroke-dasharray="4 3" stroke-opacity="0.6"/>`,
       label({ id: g.id, kind: 'group', x: g.x + 12 + textWidth(g.title, 12) / 2, y: g.y + 14, width: 0, height: 0, lines: [g.title], fontSize: 12, shape: 'text', style: {}, entity: null, pinned: false }, ink, options.glyphs),
@@ -80,21 +91,23 @@ export function renderMapSvg(map: MapDocument, options: SvgOptions = {}): string
   }
 
   for (const segment of geometry.segments) {
-    const d = segmentPath(segment, geometry);
-    if (!d) continue;
+    const line = shown(segment.from) && shown(segment.to) ? segmentLine(segment, geometry) : null;
+    if (!line || !inView(Math.min(line.x1, line.x2), Math.min(line.y1, line.y2), Math.max(line.x1, line.x2), Math.max(line.y1, line.y2))) continue;
+    const d = `M${num(line.x1)},${num(line.y1)}L${num(line.x2)},${num(line.y2)}`;
     const head = segment.role === 'out' && segment.style.head !== 'none' ? ` marker-end="url(#${segment.style.head})"` : '';
     const tail = segment.role === 'in' && segment.style.tail !== 'none' ? ` marker-start="url(#${segment.style.tail})"` : '';
     const dash = segment.style.line === 'dotted' ? ' stroke-dasharray="3 4"' : '';
     const widthAttr = segment.style.line === 'thick' ? 3 : 1.4;
-    parts.push(`<path d="${d}" fill="none" stroke="${ink}" stroke-width="${widthAttr}"${dash}${head}${tail}/>`);
+    parts.push(`<path d="${d}" fill="none" stroke="${ink}" stroke-width="${widthAttr}"${dash}${head}${tail}${fade(segment.from, segment.to)}/>`);
   }
 
   for (const node of geometry.nodes) {
     const text = node.lines.join(' ');
+    if (!shown(node.id) || !nodeInView(node)) continue;
     if (node.kind === 'phrase') {
       if (!text) continue;
       parts.push(
-        `<g aria-label="${esc(text)}"><rect x="${num(node.x - node.width / 2)}" y="${num(node.y - node.height / 2)}" width="${num(node.width)}" height="${num(node.height)}" fill="${background}" fill-opacity="0.9"/>`,
+        `<g aria-label="${esc(text)}"${fade(node.id)}><rect x="${num(node.x - node.width / 2)}" y="${num(node.y - node.height / 2)}" width="${num(node.width)}" height="${num(node.height)}" fill="${background}" fill-opacity="0.9"/>`,
         label(node, ink, options.glyphs),
         '</g>',
       );
@@ -105,7 +118,7 @@ export function renderMapSvg(map: MapDocument, options: SvgOptions = {}): string
     const stroke = node.style.stroke ?? colours.stroke;
     const textColour = node.style.text ?? colours.text;
     parts.push(
-      `<g aria-label="${esc(text)}"><title>${esc(text)}</title>`,
+      `<g aria-label="${esc(text)}"${fade(node.id)}><title>${esc(text)}</title>`,
       `<path transform="translate(${num(node.x)},${num(node.y)})" d="${shapePath(node.shape, node.width, node.height)}" fill="${esc(fill)}" stroke="${esc(stroke)}" stroke-width="1.5"/>`,
       label(node, esc(textColour), options.glyphs),
       '</g>',

@@ -1,5 +1,5 @@
 import type { EventName, EventPayload } from '../../core/api.ts';
-import type { ServerContext, Transport } from './context.ts';
+import type { Display, ServerContext, Transport } from './context.ts';
 import { handlers } from './handlers/index.ts';
 import { Jobs } from './jobs.ts';
 import { createRouter, type Router } from './router.ts';
@@ -12,6 +12,7 @@ export interface ServerOptions extends Omit<OpenOptions, 'onBeforeMigrate'> {
   transport: Transport;
   appVersion: string;
   onEvent?: EventListener;
+  displays?: Display[];
 }
 
 export interface Server {
@@ -30,6 +31,7 @@ export function createServer(options: ServerOptions): Server {
     dataDir: options.dataDir,
     workspace,
     jobs: new Jobs(emit),
+    displays: options.displays ?? [],
     emit,
   };
   return {

@@ -1,9 +1,12 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ApiErrorBody, ApiResult, EventName } from '../../core/api.ts';
+import type { Display } from './context.ts';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol.ts';
 
 export interface ServerWorker {
   call(method: string, args: unknown): Promise<ApiResult<unknown>>;
+  /** Tells the server which screens are attached (they come and go while presenting). */
+  setDisplays(displays: Display[]): void;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,9 @@ export function startServerWorker(
                 pending.set(id, done);
                 worker.postMessage({ type: 'call', id, method, args } satisfies ToWorker);
               });
+            },
+            setDisplays(displays) {
+              if (!exited) worker.postMessage({ type: 'displays', displays } satisfies ToWorker);
             },
             async close() {
               await worker.terminate();

@@ -26,7 +26,10 @@ try {
 }
 
 port.on('message', (message: ToWorker) => {
-  if (message.type !== 'call') return;
+  if (message.type === 'displays') {
+    server.context.displays = message.displays;
+    return;
+  }
   void server.router.call(message.method, message.args).then((result) => post({ type: 'result', id: message.id, result }));
 });
 

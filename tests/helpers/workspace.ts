@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { SOURCE_DATA_DIR } from '../../electron/server/paths.ts';
+import type { Router } from '../../electron/server/router.ts';
 import { createServer, type EventListener, type Server } from '../../electron/server/server.ts';
 
 /** A fresh temporary folder per test, removed afterwards. */
@@ -37,6 +38,13 @@ export function useServer(): (options?: { seed?: boolean; dbPath?: string; onEve
     servers.push(server);
     return server;
   };
+}
+
+/** Calls a method and answers its value, failing the test with the server's message on an error. */
+export async function ok<T>(router: Router, method: string, args: unknown): Promise<T> {
+  const result = await router.call(method, args);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as T;
 }
 
 export { SOURCE_DATA_DIR };

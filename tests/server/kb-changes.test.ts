@@ -1,14 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Router } from '../../electron/server/router.ts';
 import { contentDigest } from '../helpers/files.ts';
-import { useServer } from '../helpers/workspace.ts';
+import { useServer, ok } from '../helpers/workspace.ts';
 
-async function ok<T>(router: Router, method: string, args: unknown): Promise<T> {
-  const result = await router.call(method, args);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
-}
 
 type Entity = { id: string; revision: number; title: { zh: string; en: string }; tags: string[]; origin: string };
 

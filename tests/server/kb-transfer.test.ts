@@ -3,13 +3,8 @@ import { printBundle } from '../../core/formats/bundle.ts';
 import type { Router } from '../../electron/server/router.ts';
 import { syntheticEntities } from '../../scripts/bench/synthetic.ts';
 import { contentDigest } from '../helpers/files.ts';
-import { useServer } from '../helpers/workspace.ts';
+import { useServer, ok } from '../helpers/workspace.ts';
 
-async function ok<T>(router: Router, method: string, args: unknown): Promise<T> {
-  const result = await router.call(method, args);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
-}
 const exportAs = async (router: Router, format: string, id?: string) =>
   (await ok<{ content: string; fileName: string }>(router, 'kb.export', { format, id })).content;
 

@@ -3,16 +3,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { essence } from '../../core/graph/roundtrip.ts';
+import { bounds, mapGeometry } from '../../core/graph/geometry.ts';
+import { renderMapSvg } from '../../core/graph/svg.ts';
+import { fontGlyphs } from '../../electron/server/maps/glyphs.ts';
+import { svgToPng } from '../../electron/server/maps/png.ts';
 import type { MapDocument } from '../../core/graph/model.ts';
 import type { Router } from '../../electron/server/router.ts';
 import { contentDigest } from '../helpers/files.ts';
-import { useServer } from '../helpers/workspace.ts';
+import { useServer, ok } from '../helpers/workspace.ts';
 
-async function ok<T>(router: Router, method: string, args: unknown): Promise<T> {
-  const result = await router.call(method, args);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
-}
 const getDoc = async (router: Router, id: string) => ok<{ revision: number; document: MapDocument }>(router, 'maps.get', { id });
 const exported = async (router: Router, id: string, format: string) => (await ok<{ content: string }>(router, 'maps.export', { id, format })).content;
 
@@ -123,6 +122,17 @@ describe('concept maps in the workspace', () => {
     expect(png(small.content).subarray(1, 4).toString()).toBe('PNG');
     // PNG width (header bytes 16–19) doubles with the scale, give or take a rounded pixel.
     expect(Math.abs(png(large.content).readUInt32BE(16) - 2 * png(small.content).readUInt32BE(16))).toBeLessThanOrEqual(2);
+  });
+
+  it('picture any part of a map (as presentation handouts do), edges cut by the frame included', async () => {
+    const { router } = server();
+    const { document } = await getDoc(router, 'infrastructure-concept-map');
+    const box = bounds(mapGeometry(document));
+    const frames = [0, 0.25, 0.5, 0.75].flatMap((fx) => [0, 0.3, 0.6].map((fy) => ({ x: box.x + fx * box.width, y: box.y + fy * box.height, width: 320, height: 240 })));
+    for (const region of frames) {
+      const png = await svgToPng(renderMapSvg(document, { glyphs: fontGlyphs, region }), 1);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([320, 240]);
+    }
   });
 });
 

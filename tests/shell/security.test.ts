@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { registerIpc } from '../../electron/ipc.ts';
-import { APP_URL, externalHttpsUrl, hardenSession, hardenWebContents, isTrustedFrame } from '../../electron/security.ts';
+import { APP_URL, externalHttpsUrl, hardenSession, hardenWebContents, isTrustedFrame, presentationWindowRequest } from '../../electron/security.ts';
 
 /**
  * The shell's rules, tested against plain objects shaped like Electron's (the Electron binary
@@ -46,6 +46,23 @@ describe('navigation and new windows', () => {
     expect(contents.openHandler?.({ url: 'https://example.org/x' })).toEqual({ action: 'deny' });
     expect(contents.openHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(opened).toEqual(['https://example.org/report', 'https://example.org/x']);
+  });
+
+  it('opens only presentation windows of the app itself, on the screen asked for', () => {
+    const contents = new FakeContents();
+    const requests: unknown[] = [];
+    hardenWebContents(contents as never, async () => {}, (request) => {
+      requests.push(request);
+      return { fullscreen: true };
+    });
+    expect(contents.openHandler?.({ url: `${APP_URL}#/present/pitch?session=s1&view=audience&display=7` })).toEqual({
+      action: 'allow',
+      overrideBrowserWindowOptions: { fullscreen: true },
+    });
+    for (const url of [`${APP_URL}#/library`, 'https://example.org/#/present/pitch', 'app://workbench/other.html#/present/pitch', `${APP_URL}#/present/../x`])
+      expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
+    expect(requests).toEqual([{ display: 7 }]);
+    expect(presentationWindowRequest(`${APP_URL}#/present/pitch?view=audience`)).toEqual({ display: null });
   });
 
   it('refuses webviews', () => {

@@ -1,15 +1,12 @@
 import type { Handlers } from '../router.ts';
 import type { ServerContext } from '../context.ts';
+import { changing as changingScopes } from './changing.ts';
 import { deleteDecision, getDecision, insertDecision, listDecisions, newDecisionId, saveDecision } from '../store/decisions.ts';
 import { markSeedItemDeleted } from '../store/seed.ts';
 
 type DecisionMethod = Extract<keyof Handlers, `decisions.${string}`>;
 
-function changing<T>(ctx: ServerContext, change: () => T): T {
-  const result = change();
-  ctx.emit('data.changed', { scope: 'decisions' });
-  return result;
-}
+const changing = <T>(ctx: ServerContext, change: () => T): T => changingScopes(ctx, 'decisions', change);
 
 export const decisionHandlers: Pick<Handlers, DecisionMethod> = {
   'decisions.list': (_input, { workspace }) => listDecisions(workspace.db),

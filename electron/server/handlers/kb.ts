@@ -1,5 +1,6 @@
 import type { Handlers } from '../router.ts';
 import type { ServerContext } from '../context.ts';
+import { changing as changingScopes } from './changing.ts';
 import {
   createEntity,
   createRelation,
@@ -24,11 +25,7 @@ import type { ChangeLabel } from '../kb/changes.ts';
 type KbMethod = Extract<keyof Handlers, `kb.${string}`>;
 
 /** Runs a change and tells every window that the knowledge base changed. */
-function changing<T>(ctx: ServerContext, change: () => T): T {
-  const result = change();
-  ctx.emit('data.changed', { scope: 'kb' });
-  return result;
-}
+const changing = <T>(ctx: ServerContext, change: () => T): T => changingScopes(ctx, 'kb', change);
 
 export const kbHandlers: Pick<Handlers, KbMethod> = {
   'kb.stats': (_input, { workspace }) => entityStats(workspace.db),

@@ -1,16 +1,14 @@
 import type { Handlers } from '../router.ts';
 import type { ServerContext } from '../context.ts';
+import { changing as changingScopes } from './changing.ts';
 import { exportMap, generateMap, importMap, withLayout } from '../maps/service.ts';
-import { deleteMap, getMap, insertMap, listMaps, newMapId, saveMap } from '../store/maps.ts';
+import { saveMapAndSteps } from '../present/service.ts';
+import { deleteMap, getMap, insertMap, listMaps, newMapId } from '../store/maps.ts';
 import { markSeedItemDeleted } from '../store/seed.ts';
 
 type MapMethod = Extract<keyof Handlers, `maps.${string}`>;
 
-function changing<T>(ctx: ServerContext, change: () => T): T {
-  const result = change();
-  ctx.emit('data.changed', { scope: 'maps' });
-  return result;
-}
+const changing = <T>(ctx: ServerContext, change: () => T): T => changingScopes(ctx, 'maps', change);
 
 export const mapHandlers: Pick<Handlers, MapMethod> = {
   'maps.list': (_input, { workspace }) => listMaps(workspace.db),
@@ -24,7 +22,8 @@ export const mapHandlers: Pick<Handlers, MapMethod> = {
       insertMap(ctx.workspace.db, id, doc, 'user');
       return { id, revision: 1 };
     }),
-  'maps.save': ({ id, revision, document }, ctx) => changing(ctx, () => ({ revision: saveMap(ctx.workspace.db, id, revision, document) })),
+  'maps.save': ({ id, revision, document }, ctx) =>
+    changingScopes(ctx, ['maps', 'presentations'], () => saveMapAndSteps(ctx.workspace.db, id, revision, document)),
   'maps.delete': ({ id }, ctx) =>
     changing(ctx, () => {
       ctx.workspace.db.transaction(() => {

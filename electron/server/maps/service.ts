@@ -90,7 +90,7 @@ export function importMap(db: Database.Database, input: { format: 'mermaid' | 'c
   };
 }
 
-const FILE_SAFE = (title: string) => title.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'map';
+export const FILE_SAFE = (title: string) => title.replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'map';
 
 export async function exportMap(
   db: Database.Database,

@@ -2,8 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError, type DecisionSummary } from '../../../core/api.ts';
 import { parseDraft } from '../../../core/decision/index.ts';
 import type { DecisionProblemInput } from '../../../core/decision/schema.ts';
-import { slugify } from '../../../core/model/entity.ts';
-import { nowIso, stmt } from './statements.ts';
+import { nowIso, stmt, uniqueSlug } from './statements.ts';
 
 interface DecisionRow {
   id: string;
@@ -23,12 +22,7 @@ function checked(problem: unknown): { title: string; json: string } {
   return { title: parsed.title ?? 'Untitled decision', json: JSON.stringify(problem) };
 }
 
-export function newDecisionId(db: Database.Database, title: string): string {
-  const base = slugify(title) === 'item' ? 'decision' : slugify(title);
-  const taken = (id: string) => stmt(db, 'SELECT 1 FROM decisions WHERE id = ?').get(id) !== undefined;
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
-}
+export const newDecisionId = (db: Database.Database, title: string): string => uniqueSlug(db, 'decisions', title, 'decision');
 
 export function insertDecision(db: Database.Database, id: string, problem: DecisionProblemInput | Record<string, unknown>, origin: 'seed' | 'user'): void {
   const { title, json } = checked(problem);

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
 import { AppError, type MapSummary } from '../../../core/api.ts';
 import { MapDocument, propositions, type MapDocument as MapDoc } from '../../../core/graph/model.ts';
-import { slugify } from '../../../core/model/entity.ts';
-import { nowIso, stmt } from './statements.ts';
+import { nowIso, stmt, uniqueSlug } from './statements.ts';
 
 /** Maps as stored: meaning, layout and settings in their own columns (0003_maps.sql). */
 interface MapRow {
@@ -24,12 +23,7 @@ function toDocument(row: MapRow): MapDoc {
 
 const meaningOf = (doc: MapDoc) => JSON.stringify({ concepts: doc.concepts, phrases: doc.phrases, groups: doc.groups });
 
-export function newMapId(db: Database.Database, title: string): string {
-  const base = slugify(title) === 'item' ? 'map' : slugify(title);
-  const taken = (id: string) => stmt(db, 'SELECT 1 FROM maps WHERE id = ?').get(id) !== undefined;
-  if (!taken(base)) return base;
-  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
-}
+export const newMapId = (db: Database.Database, title: string): string => uniqueSlug(db, 'maps', title, 'map');
 
 export function insertMap(db: Database.Database, id: string, doc: MapDoc, origin: 'seed' | 'user'): void {
   const at = nowIso();

@@ -3,7 +3,7 @@ import { segmentLine } from '../../../../core/graph/edges.ts';
 import type { MapGeometry, NodeBox } from '../../../../core/graph/geometry.ts';
 import { LINE_HEIGHT } from '../../../../core/graph/measure.ts';
 import { shapePath } from '../../../../core/graph/shapes.ts';
-import { coloursOf, isDimmed, isVisible, segmentVisibility, type SceneState } from './scene.ts';
+import { coloursOf, dotPositions, isDimmed, isGhost, isVisible, segmentVisibility, type SceneState } from './scene.ts';
 
 /**
  * The SVG backend for everyday maps: crisp at any zoom, and every node is an element that
@@ -30,7 +30,7 @@ export const SvgScene = memo(function SvgScene({ geometry, state }: { geometry: 
         return (
           <line
             key={`${s.phraseId}-${s.role}-${i}`}
-            className={`map-edge ${s.style.line} ${vis.dim ? 'dim' : ''}`}
+            className={`map-edge ${s.style.line} ${vis.dim ? 'dim' : ''} ${vis.ghost ? 'ghost' : ''}`}
             x1={line.x1}
             y1={line.y1}
             x2={line.x2}
@@ -62,18 +62,20 @@ function Lines({ node }: { node: NodeBox }) {
 /** Memoised per box: a drag re-renders the one node that moved, not all of them. */
 const Node = memo(function Node({ node, state }: { node: NodeBox; state: SceneState }) {
   const dim = isDimmed(node.id, state);
+  const ghost = isGhost(node.id, state);
   const label = node.lines.join(' ');
   if (node.kind === 'phrase') {
     if (!node.lines.some(Boolean)) return null;
     return (
-      <g className={`map-phrase ${dim ? 'dim' : ''} ${state.selection.has(node.id) ? 'selected' : ''}`} transform={`translate(${node.x},${node.y})`} data-id={node.id}>
+      <g className={`map-phrase ${dim ? 'dim' : ''} ${ghost ? 'ghost' : ''} ${state.selection.has(node.id) ? 'selected' : ''}`} transform={`translate(${node.x},${node.y})`} data-id={node.id}>
         <rect x={-node.width / 2} y={-node.height / 2} width={node.width} height={node.height} className="map-phrase-bg" />
         <Lines node={node} />
       </g>
     );
   }
   const colours = coloursOf(node, state.theme);
-  const classes = ['map-node', dim ? 'dim' : '', state.selection.has(node.id) ? 'selected' : '', state.hits.has(node.id) ? 'hit' : '', node.pinned ? 'pinned' : '']
+  const dots = state.votes?.get(node.id) ?? [];
+  const classes = ['map-node', dim ? 'dim' : '', ghost ? 'ghost' : '', state.highlighted?.has(node.id) ? 'highlighted' : '', state.selection.has(node.id) ? 'selected' : '', state.hits.has(node.id) ? 'hit' : '', node.pinned ? 'pinned' : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -83,6 +85,13 @@ const Node = memo(function Node({ node, state }: { node: NodeBox; state: SceneSt
         <Lines node={node} />
       </g>
       {node.pinned && <circle cx={node.width / 2 - 4} cy={-node.height / 2 + 4} r={3.5} className="map-pin" />}
+      {dots.length > 0 && (
+        <g className="map-votes" aria-label={`${dots.length} ●`}>
+          {dotPositions(node, dots.length).map((d, i) => (
+            <circle key={i} cx={d.x} cy={d.y} r={d.r} fill={dots[i]} />
+          ))}
+        </g>
+      )}
     </g>
   );
 });

@@ -3,7 +3,7 @@ import { segmentLine } from '../../../../core/graph/edges.ts';
 import type { MapGeometry, NodeBox } from '../../../../core/graph/geometry.ts';
 import { LINE_HEIGHT } from '../../../../core/graph/measure.ts';
 import { shapePath } from '../../../../core/graph/shapes.ts';
-import { ACCENT, HIT, INK, coloursOf, isDimmed, isVisible, segmentVisibility, type SceneState } from './scene.ts';
+import { ACCENT, HIT, INK, alphaOf, coloursOf, dotPositions, isDimmed, isGhost, isVisible, segmentVisibility, type SceneState } from './scene.ts';
 
 /**
  * The 2D-canvas backend for large maps: everything in view drawn each frame from cached Path2D
@@ -65,7 +65,7 @@ export function drawMap(
     const line = segmentLine(s, geometry);
     if (!line) continue;
     if (Math.max(line.x1, line.x2) < x0 || Math.min(line.x1, line.x2) > x1 || Math.max(line.y1, line.y2) < y0 || Math.min(line.y1, line.y2) > y1) continue;
-    ctx.globalAlpha = vis.dim ? 0.15 : 1;
+    ctx.globalAlpha = alphaOf(vis);
     ctx.strokeStyle = ink;
     ctx.setLineDash(s.style.line === 'dotted' ? [3, 4] : []);
     ctx.lineWidth = (s.style.line === 'thick' ? 3 : 1.4) / Math.max(k, 0.3);
@@ -88,7 +88,8 @@ export function drawMap(
   const readable = (n: NodeBox) => n.fontSize * k >= 5;
   for (const n of geometry.nodes) {
     if (!isVisible(n.id, state) || !inView(n)) continue;
-    ctx.globalAlpha = isDimmed(n.id, state) ? 0.15 : 1;
+    const alpha = alphaOf({ dim: isDimmed(n.id, state), ghost: isGhost(n.id, state) });
+    ctx.globalAlpha = alpha;
     ctx.save();
     ctx.translate(n.x, n.y);
     if (n.kind === 'phrase') {
@@ -96,7 +97,7 @@ export function drawMap(
         ctx.fillStyle = state.theme === 'dark' ? '#15181e' : '#ffffff';
         ctx.globalAlpha *= 0.9;
         ctx.fillRect(-n.width / 2, -n.height / 2, n.width, n.height);
-        ctx.globalAlpha = isDimmed(n.id, state) ? 0.15 : 1;
+        ctx.globalAlpha = alpha;
         drawLines(ctx, n, ink);
       }
     } else {
@@ -108,6 +109,13 @@ export function drawMap(
       ctx.lineWidth = (state.selection.has(n.id) || state.hits.has(n.id) ? 3 : 1.5) / Math.max(k, 0.5);
       ctx.stroke(path);
       if (readable(n)) drawLines(ctx, n, colours.text);
+      const dots = state.votes?.get(n.id) ?? [];
+      dotPositions(n, dots.length).forEach((d, i) => {
+        ctx.fillStyle = dots[i] ?? ink;
+        ctx.beginPath();
+        ctx.arc(d.x, d.y, d.r, 0, Math.PI * 2);
+        ctx.fill();
+      });
     }
     ctx.restore();
   }

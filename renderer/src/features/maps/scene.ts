@@ -13,8 +13,12 @@ export interface SceneState {
   revealed?: ReadonlySet<string> | null;
   /** Presentation: highlighted nodes; the rest are dimmed. */
   highlighted?: ReadonlySet<string> | null;
-  /** Projector theme: minimum label size on screen, high contrast. */
+  /** Authoring a presentation: nodes a step does not reveal are drawn faint, not hidden, so they can be picked. */
+  ghost?: boolean;
+  /** Projector theme: high contrast, heavier lines (label sizes come from the geometry). */
   projector?: boolean;
+  /** Dot votes: the colours of the dots on each concept, one entry per dot. */
+  votes?: ReadonlyMap<string, readonly string[]>;
 }
 
 export function coloursOf(node: NodeBox, theme: 'light' | 'dark'): NodeColours {
@@ -23,7 +27,11 @@ export function coloursOf(node: NodeBox, theme: 'light' | 'dark'): NodeColours {
 }
 
 export function isVisible(id: string, state: SceneState): boolean {
-  return !state.revealed || state.revealed.has(id);
+  return !state.revealed || state.revealed.has(id) || !!state.ghost;
+}
+
+export function isGhost(id: string, state: SceneState): boolean {
+  return !!state.ghost && !!state.revealed && !state.revealed.has(id);
 }
 
 export function isDimmed(id: string, state: SceneState): boolean {
@@ -33,11 +41,26 @@ export function isDimmed(id: string, state: SceneState): boolean {
 }
 
 /** A segment is shown when both its ends are; dimmed when either end is. */
-export function segmentVisibility(geometry: MapGeometry, from: string, to: string, state: SceneState): { visible: boolean; dim: boolean } {
+export function segmentVisibility(geometry: MapGeometry, from: string, to: string, state: SceneState): { visible: boolean; dim: boolean; ghost: boolean } {
   const phraseOf = (id: string) => geometry.byId.get(id)?.kind === 'phrase';
   const phrase = phraseOf(from) ? from : to;
   const visible = isVisible(from, state) && isVisible(to, state) && isVisible(phrase, state);
-  return { visible, dim: isDimmed(from, state) || isDimmed(to, state) };
+  return { visible, dim: isDimmed(from, state) || isDimmed(to, state), ghost: isGhost(from, state) || isGhost(to, state) || isGhost(phrase, state) };
+}
+
+/** How opaque a node or segment is drawn on the canvas backend. */
+export const alphaOf = (look: { dim: boolean; ghost: boolean }): number => (look.ghost ? 0.14 : look.dim ? 0.15 : 1);
+
+/** Where a concept's vote dots sit (centres, in the node's own coordinates), along its top edge. */
+export function dotPositions(node: NodeBox, count: number): { x: number; y: number; r: number }[] {
+  const r = Math.max(4, node.fontSize * 0.38);
+  const gap = r * 2.4;
+  const perRow = Math.max(1, Math.floor((node.width - r) / gap));
+  return Array.from({ length: count }, (_, i) => ({
+    x: -node.width / 2 + r * 1.6 + (i % perRow) * gap,
+    y: -node.height / 2 - r * 0.2 - Math.floor(i / perRow) * gap,
+    r,
+  }));
 }
 
 export const INK = { light: '#56606e', dark: '#aab2bf' } as const;

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { addParticipant, castVote, dotsUsed, removeParticipant, SessionState, voteTotals } from '../../../core/present/session.ts';
+
+const empty = SessionState.parse({ position: { step: 0 } });
+
+describe('dot voting', () => {
+  it('gives each participant their own colour and budget', () => {
+    const a = addParticipant(empty, 'Ana', 3);
+    const b = addParticipant(a.state, 'Bo', 2);
+    expect(a.participant.colour).not.toBe(b.participant.colour);
+    expect(b.state.participants.map((p) => [p.name, p.budget])).toEqual([
+      ['Ana', 3],
+      ['Bo', 2],
+    ]);
+  });
+
+  it('stops a participant at their budget, and lets them take a dot back', () => {
+    const { state: s0, participant } = addParticipant(empty, 'Ana', 2);
+    const s2 = castVote(castVote(s0, participant.id, 'gpu', 1), participant.id, 'cloud', 1);
+    expect(() => castVote(s2, participant.id, 'gpu', 1)).toThrow(/used all 2 dots/);
+    const s3 = castVote(s2, participant.id, 'cloud', -1);
+    expect(dotsUsed(s3, participant.id)).toBe(1);
+    expect(castVote(s3, participant.id, 'gpu', 1).votes).toEqual({ gpu: { [participant.id]: 2 } });
+  });
+
+  it('totals dots per concept, most first, and forgets a removed participant’s dots', () => {
+    const first = addParticipant(empty, 'Ana', 3);
+    const ana = first.participant;
+    const added = addParticipant(first.state, 'Bo', 3);
+    let state = added.state;
+    state = castVote(castVote(castVote(state, ana.id, 'gpu', 1), added.participant.id, 'gpu', 1), ana.id, 'cloud', 1);
+    expect(voteTotals(state).map((r) => [r.concept, r.total])).toEqual([
+      ['gpu', 2],
+      ['cloud', 1],
+    ]);
+    state = removeParticipant(state, ana.id);
+    expect(voteTotals(state).map((r) => [r.concept, r.total])).toEqual([['gpu', 1]]);
+  });
+});

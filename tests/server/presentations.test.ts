@@ -1,0 +1,191 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deleteNodes } from '../../core/graph/actions.ts';
+import { mapGeometry } from '../../core/graph/geometry.ts';
+import type { MapDocument } from '../../core/graph/model.ts';
+import type { PresentationDocument } from '../../core/present/model.ts';
+import type { SessionView } from '../../core/api.ts';
+import type { Router } from '../../electron/server/router.ts';
+import { ok, useServer, useTempDir } from '../helpers/workspace.ts';
+
+const MAP = 'infrastructure-concept-map';
+const getMap = (router: Router) => ok<{ revision: number; document: MapDocument }>(router, 'maps.get', { id: MAP });
+const getPresentation = (router: Router, id: string) => ok<{ revision: number; document: PresentationDocument }>(router, 'presentations.get', { id });
+const getSession = (router: Router, id: string) => ok<SessionView>(router, 'sessions.get', { id });
+const conceptId = (doc: MapDocument, label: string) => doc.concepts.find((c) => c.label === label)?.id ?? '';
+
+function hasTool(tool: string): boolean {
+  try {
+    execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const noPoppler = !hasTool('pdftotext') || !hasTool('pdfimages');
+
+/** A three-step presentation of the seed map with a detour on the second step. */
+async function authored(router: Router) {
+  const { document: map } = await getMap(router);
+  const gpu = conceptId(map, '图形处理器(GPU)');
+  const others = map.concepts.filter((c) => c.id !== gpu).map((c) => c.id);
+  const { id, revision } = await ok<{ id: string; revision: number }>(router, 'presentations.create', { mapId: MAP, title: 'Infrastructure walk' });
+  const document: PresentationDocument = {
+    title: 'Infrastructure walk',
+    settings: { theme: 'dark', minLabelPx: 18, transitionMs: 0 },
+    steps: [
+      { id: 's1', title: 'GPU', camera: null, reveal: [gpu], highlight: [gpu], notes: 'Start with the chip.', detours: [] },
+      {
+        id: 's2',
+        title: 'Around it',
+        camera: null,
+        reveal: [gpu, ...others.slice(0, 3)],
+        highlight: [],
+        notes: '',
+        detours: [{ id: 'd1', label: 'Why memory?', steps: [{ id: 'd1a', title: 'Memory', camera: { x: 0, y: 0, width: 400, height: 300 }, reveal: null, highlight: [], notes: '' }] }],
+      },
+      { id: 's3', title: 'Everything', camera: null, reveal: null, highlight: [], notes: '', detours: [] },
+    ],
+  };
+  const saved = await ok<{ revision: number; pruned: unknown[] }>(router, 'presentations.save', { id, revision, document });
+  return { id, revision: saved.revision, gpu, map };
+}
+
+describe('presentations', () => {
+  const server = useServer();
+
+  it('are saved with their detours and refuse a stale save', async () => {
+    const { router } = server();
+    const { id, revision } = await authored(router);
+    const { document } = await getPresentation(router, id);
+    expect(document.steps.map((s) => s.title)).toEqual(['GPU', 'Around it', 'Everything']);
+    expect(document.steps[1]?.detours[0]?.label).toBe('Why memory?');
+    const stale = await router.call('presentations.save', { id, revision: revision - 1, document });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await ok(router, 'presentations.list', { mapId: MAP })).toEqual([expect.objectContaining({ id, steps: 3, detours: 1 })]);
+  });
+
+  it('can be generated to reveal the map concept by concept', async () => {
+    const { router } = server();
+    const { id } = await ok<{ id: string }>(router, 'presentations.create', { mapId: MAP, title: '逐个概念', from: 'reveal' });
+    const { document } = await getPresentation(router, id);
+    const { document: map } = await getMap(router);
+    expect(document.steps).toHaveLength(map.concepts.length + 1);
+    const sizes = document.steps.slice(0, -1).map((s) => s.reveal?.filter((r) => map.concepts.some((c) => c.id === r)).length);
+    expect(sizes).toEqual(map.concepts.map((_, i) => i + 1));
+  });
+
+  it('lose a deleted concept from the steps that used it, and the map save says so', async () => {
+    const { router } = server();
+    const { id, gpu } = await authored(router);
+    const { revision, document } = await getMap(router);
+    const saved = await ok<{ pruned: { title: string; steps: { stepTitle: string; removed: string[] }[] }[] }>(router, 'maps.save', {
+      id: MAP,
+      revision,
+      document: deleteNodes(document, [gpu]),
+    });
+    expect(saved.pruned).toEqual([
+      { presentation: id, title: 'Infrastructure walk', steps: expect.arrayContaining([{ stepTitle: 'GPU', removed: ['图形处理器(GPU)'] }]) as unknown },
+    ]);
+    const after = await getPresentation(router, id);
+    expect(after.document.steps[0]).toMatchObject({ reveal: [], highlight: [] });
+    expect(after.document.steps[1]?.reveal).not.toContain(gpu);
+  });
+
+  it('go when their map is deleted', async () => {
+    const { router } = server();
+    const { id } = await authored(router);
+    await ok(router, 'maps.delete', { id: MAP });
+    expect(await router.call('presentations.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('presenting sessions', () => {
+  const server = useServer();
+  const tempDir = useTempDir();
+
+  it('move every view together and tell them so', async () => {
+    const changes: string[] = [];
+    const { router } = server({ onEvent: (event, payload) => event === 'data.changed' && changes.push((payload as { scope: string }).scope) });
+    const { id: presentationId } = await authored(router);
+    const { id } = await ok<{ id: string }>(router, 'sessions.start', { presentationId });
+    expect((await getSession(router, id)).state.position).toEqual({ step: 0, detour: null });
+    changes.length = 0;
+    await ok(router, 'sessions.show', { id, position: { step: 1, detour: { id: 'd1', step: 0 } }, black: true });
+    expect(changes).toEqual(['sessions']);
+    expect((await getSession(router, id)).state).toMatchObject({ position: { step: 1, detour: { id: 'd1', step: 0 } }, black: true });
+    await ok(router, 'sessions.show', { id, position: { step: 9, detour: null } });
+    expect((await getSession(router, id)).state.position).toEqual({ step: 2, detour: null });
+  });
+
+  it('add to the map live without moving what is there, and report it with votes and parked ideas', async () => {
+    const { router } = server();
+    const { id: presentationId, gpu, map: before } = await authored(router);
+    const { id } = await ok<{ id: string }>(router, 'sessions.start', { presentationId });
+    const added = await ok<{ concept: string; phrase: string }>(router, 'sessions.addConcept', { id, label: '液冷', near: gpu, phrase: '需要' });
+    const { document: after } = await getMap(router);
+    for (const [nodeId, position] of Object.entries(before.layout)) expect(after.layout[nodeId]).toEqual(position);
+    expect(mapGeometry(after).byId.get(added.concept)).toBeDefined();
+    expect((await getSession(router, id)).baselineIds).not.toContain(added.concept);
+
+    const ana = await ok<{ participant: string }>(router, 'sessions.addParticipant', { id, name: 'Ana', budget: 2 });
+    const bo = await ok<{ participant: string }>(router, 'sessions.addParticipant', { id, name: 'Bo' });
+    await ok(router, 'sessions.vote', { id, participant: ana.participant, concept: added.concept });
+    await ok(router, 'sessions.vote', { id, participant: ana.participant, concept: added.concept });
+    await ok(router, 'sessions.vote', { id, participant: bo.participant, concept: gpu });
+    expect(await router.call('sessions.vote', { id, participant: ana.participant, concept: gpu })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/Ana has used all 2 dots/) as string },
+    });
+    await ok(router, 'sessions.park', { id, text: 'Ask finance about power costs' });
+    await ok(router, 'sessions.end', { id });
+
+    const md = (await ok<{ content: string }>(router, 'sessions.report', { id, format: 'markdown', lang: 'en' })).content;
+    expect(md).toContain('## Propositions added'.replace('##', '###'));
+    expect(md).toContain('- 图形处理器(GPU) — 需要 → 液冷');
+    expect(md).toMatch(/- 液冷: 2 dots \(Ana 2\)\n- 图形处理器\(GPU\): 1 dot \(Bo 1\)/);
+    expect(md).toContain('- Ask finance about power costs');
+    expect(md).toContain('### Step 2 · Why memory? 1: Memory');
+    const zh = (await ok<{ content: string }>(router, 'sessions.report', { id, format: 'markdown', lang: 'zh' })).content;
+    expect(zh).toContain('### 新增命题');
+    expect(zh).toContain('液冷: 2 票');
+
+    expect(await router.call('sessions.park', { id, text: 'late idea' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('survive closing and reopening the workspace', async () => {
+    const dbPath = path.join(tempDir(), 'kept.swb');
+    const first = server({ dbPath });
+    const { id: presentationId, gpu } = await authored(first.router);
+    const { id } = await ok<{ id: string }>(first.router, 'sessions.start', { presentationId });
+    const voter = await ok<{ participant: string }>(first.router, 'sessions.addParticipant', { id, name: 'Ana' });
+    await ok(first.router, 'sessions.vote', { id, participant: voter.participant, concept: gpu });
+    await ok(first.router, 'sessions.show', { id, position: { step: 2, detour: null } });
+    first.close();
+
+    const { router } = server({ dbPath });
+    expect((await getPresentation(router, presentationId)).document.steps).toHaveLength(3);
+    const session = await getSession(router, id);
+    expect(session.state.votes).toEqual({ [gpu]: { [voter.participant]: 1 } });
+    expect(session.state.position.step).toBe(2);
+    expect(await ok(router, 'sessions.list', { presentationId })).toEqual([expect.objectContaining({ id, votes: 1, participants: 1 })]);
+  });
+
+  it.skipIf(noPoppler)(`export a PDF handout with real text and one picture per step ${noPoppler ? '(skipped: poppler-utils is not installed)' : ''}`, async () => {
+    const { router } = server();
+    const { id: presentationId, gpu } = await authored(router);
+    const { id } = await ok<{ id: string }>(router, 'sessions.start', { presentationId });
+    await ok(router, 'sessions.addConcept', { id, label: 'Liquid cooling', near: gpu, phrase: 'needs' });
+    const pdf = await ok<{ content: string; encoding: string; fileName: string }>(router, 'sessions.report', { id, format: 'pdf', lang: 'zh' });
+    expect(pdf).toMatchObject({ encoding: 'base64', fileName: expect.stringMatching(/\.pdf$/) as string });
+    const file = path.join(tempDir(), 'handout.pdf');
+    writeFileSync(file, Buffer.from(pdf.content, 'base64'));
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('研讨会报告');
+    expect(text).toContain('图形处理器(GPU)—needs→Liquidcooling');
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(images.filter((line) => /\bimage\b/.test(line))).toHaveLength(4); // three steps and the detour's one
+  });
+});
