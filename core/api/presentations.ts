@@ -90,8 +90,8 @@ export const presentationMethods = {
     writes: false,
   }),
   'sessions.show': sessionChange(
-    { position: Position.optional(), black: z.boolean().optional() },
-    'Move to a step (or detour step) and/or black the screen; every open view follows.',
+    { position: Position.optional(), black: z.boolean().optional(), showParked: z.boolean().optional() },
+    'Move to a step (or detour step), black the screen, show the parking lot; every open view follows.',
   ),
   'sessions.addParticipant': method({
     summary: 'A participant who votes with their own colour and a budget of dots.',
@@ -135,7 +135,14 @@ export const presentationMethods = {
   'sessions.report': method({
     summary: 'The workshop report: map changes since the session began, votes, parked ideas, each step as text; Markdown, JSON (what the report screen shows) or a PDF handout with a picture per step.',
     input: z
-      .object({ id: SessionId, format: z.enum(['markdown', 'pdf', 'json']), lang: Lang.default('en'), jobId: z.string().min(1).max(100).optional() })
+      .object({
+        id: SessionId,
+        format: z.enum(['markdown', 'pdf', 'json']),
+        lang: Lang.default('en'),
+        /** The reader's IANA time zone, for when the session was held (default UTC). */
+        timeZone: z.string().max(64).default('UTC'),
+        jobId: z.string().min(1).max(100).optional(),
+      })
       .strict(),
     output: FileOut,
     writes: false,

@@ -43,3 +43,14 @@ export function nodeColours(entity: string | null, theme: 'light' | 'dark' = 'li
   const table = theme === 'dark' ? DARK : LIGHT;
   return table[kind] ?? table.free;
 }
+
+/**
+ * The projector theme's version of a node's colours: stronger outlines and pure black or white
+ * text, since projected images lose contrast (and rooms are rarely dark).
+ */
+export function projectorColours(colours: NodeColours, theme: 'light' | 'dark'): NodeColours {
+  const stroke = colours.stroke.startsWith('#') && colours.stroke.length === 7 ? colours.stroke : theme === 'dark' ? '#aab2bf' : '#333333';
+  return theme === 'dark'
+    ? { fill: mix(stroke, '#000000', 0.72), stroke: mix(stroke, '#ffffff', 0.35), text: '#ffffff' }
+    : { fill: mix(stroke, '#ffffff', 0.8), stroke: mix(stroke, '#000000', 0.2), text: '#000000' };
+}

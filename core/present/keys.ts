@@ -1,7 +1,8 @@
 /**
  * Presenting from the keyboard and from presentation clickers, which send arrow keys, Page Up/Down
  * and "b" or "." for a black screen. Numbers are typed before a key: "3 Enter" jumps to step 3,
- * "2 D" takes the step's second detour ("D" alone takes the first).
+ * "2 D" takes the step's second detour ("D" alone takes the first). S toggles the spotlight and
+ * L the parking lot.
  */
 export type PresentAction =
   | { kind: 'next' }
@@ -12,10 +13,11 @@ export type PresentAction =
   | { kind: 'detour'; number: number }
   | { kind: 'leave' }
   | { kind: 'black' }
-  | { kind: 'spotlight' };
+  | { kind: 'spotlight' }
+  | { kind: 'parked' };
 
-const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar', 'n']);
-const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'p']);
+const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
+const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
 
 /** What a key does, given the digits typed so far; answers the digits still pending after it. */
 export function keyAction(key: string, pending: string): { action: PresentAction | null; pending: string } {
@@ -31,5 +33,6 @@ export function keyAction(key: string, pending: string): { action: PresentAction
   if (key === 'End') return { action: { kind: 'last' }, pending: '' };
   if (key === 'b' || key === 'B' || key === '.') return { action: { kind: 'black' }, pending: '' };
   if (key === 's' || key === 'S') return { action: { kind: 'spotlight' }, pending: '' };
+  if (key === 'l' || key === 'L') return { action: { kind: 'parked' }, pending: '' };
   return { action: null, pending };
 }

@@ -69,11 +69,25 @@ const WORDS = {
 
 const proposition = (p: PropositionText) => `${p.from} — ${p.phrase || '…'} → ${p.to}`;
 
-export function reportBlocks(report: WorkshopReport, lang: Lang): ReportBlock[] {
+/** When the session was held, in the reader's time zone (an unknown zone falls back to UTC). */
+function heldAt(report: WorkshopReport, lang: Lang, timeZone: string): string {
+  const format = (options: Intl.DateTimeFormatOptions) => {
+    try {
+      return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { ...options, timeZone });
+    } catch {
+      return new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { ...options, timeZone: 'UTC' });
+    }
+  };
+  const start = format({ dateStyle: 'medium', timeStyle: 'short' }).format(new Date(report.startedAt));
+  const end = report.endedAt ? format({ timeStyle: 'short' }).format(new Date(report.endedAt)) : WORDS[lang].ongoing;
+  return `${start} – ${end}`;
+}
+
+export function reportBlocks(report: WorkshopReport, lang: Lang, timeZone = 'UTC'): ReportBlock[] {
   const w = WORDS[lang];
   const blocks: ReportBlock[] = [
     { kind: 'heading', level: 1, text: `${w.report}: ${report.title}` },
-    { kind: 'list', items: [`${w.map}: ${report.mapTitle}`, `${w.held}: ${report.startedAt.slice(0, 16).replace('T', ' ')} – ${report.endedAt?.slice(11, 16) ?? w.ongoing}`] },
+    { kind: 'list', items: [`${w.map}: ${report.mapTitle}`, `${w.held}: ${heldAt(report, lang, timeZone)}`] },
     { kind: 'heading', level: 2, text: w.changes },
   ];
   const c = report.changes;
@@ -119,9 +133,9 @@ export function reportBlocks(report: WorkshopReport, lang: Lang): ReportBlock[] 
 /** Characters Markdown would read as syntax, escaped so labels print as typed. */
 const escapeMarkdown = (s: string) => s.replace(/[\\`*_[\]<>#|~]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
 
-export function reportMarkdown(report: WorkshopReport, lang: Lang): string {
+export function reportMarkdown(report: WorkshopReport, lang: Lang, timeZone = 'UTC'): string {
   const lines: string[] = [];
-  for (const block of reportBlocks(report, lang)) {
+  for (const block of reportBlocks(report, lang, timeZone)) {
     if (block.kind === 'heading') lines.push(`${'#'.repeat(block.level)} ${escapeMarkdown(block.text)}`, '');
     else if (block.kind === 'paragraph') lines.push(escapeMarkdown(block.text), '');
     else if (block.kind === 'list') lines.push(...block.items.map((item) => `- ${escapeMarkdown(item)}`), '');

@@ -28,6 +28,8 @@ export const SessionState = z
   .object({
     position: Position,
     black: z.boolean().default(false),
+    /** The parking lot is shown to the room, beside the map. */
+    showParked: z.boolean().default(false),
     participants: z.array(Participant).max(60).default([]),
     /** concept id → participant id → dots placed. */
     votes: z.record(NodeId, z.record(z.string(), z.number().int().min(1))).default({}),

@@ -41,13 +41,17 @@ export interface ScreenFit {
   k: number;
   /**
    * How much labels must grow for the smallest to reach the minimum size on screen. Boxes grow
-   * around their fixed centres, so nothing moves; beyond ~1.6 neighbours may start to overlap.
+   * around their fixed centres, so nothing moves; labelFit limits the growth to what leaves
+   * neighbours apart.
    */
   labelScale: number;
 }
 
+/** The closest a step frames the map: a single concept fills a third of the screen, not all of it. */
+export const MAX_ZOOM = 3;
+
 export function fitRegion(region: Camera, screen: { width: number; height: number }, settings: Pick<PresentationSettings, 'minLabelPx'>): ScreenFit {
-  const k = Math.min(screen.width / region.width, screen.height / region.height);
+  const k = Math.min(MAX_ZOOM, screen.width / region.width, screen.height / region.height);
   const labelScale = Math.max(1, settings.minLabelPx / (k * PHRASE_FONT));
   return {
     x: screen.width / 2 - k * (region.x + region.width / 2),
@@ -58,8 +62,53 @@ export function fitRegion(region: Camera, screen: { width: number; height: numbe
   };
 }
 
-/** The label enlargement above which a step should be narrowed or split (shown to the author). */
-export const CROWDED_LABEL_SCALE = 1.6;
+/** Beyond this many nodes in view, labels are not grown (the pairwise check below is quadratic). */
+const ROOM_CHECK_LIMIT = 600;
+
+/**
+ * How much the labels of these nodes can grow, each box around its own centre, before any two
+ * boxes that are apart now would touch: the most the projector theme may enlarge them without
+ * making the map unreadable. Two boxes stay apart at scale s while s ≤ max(|dx| / half-widths,
+ * |dy| / half-heights).
+ */
+export function roomForLabels(geometry: MapGeometry, shown: ReadonlySet<string> | null, region: Camera): number {
+  const inRegion = geometry.nodes.filter(
+    (n) =>
+      (!shown || shown.has(n.id)) &&
+      n.x + n.width / 2 >= region.x &&
+      n.x - n.width / 2 <= region.x + region.width &&
+      n.y + n.height / 2 >= region.y &&
+      n.y - n.height / 2 <= region.y + region.height,
+  );
+  if (inRegion.length > ROOM_CHECK_LIMIT) return 1;
+  let room = 4;
+  for (let i = 0; i < inRegion.length; i++) {
+    const a = inRegion[i];
+    if (!a) continue;
+    for (let j = i + 1; j < inRegion.length; j++) {
+      const b = inRegion[j];
+      if (!b) continue;
+      const sx = Math.abs(a.x - b.x) / ((a.width + b.width) / 2);
+      const sy = Math.abs(a.y - b.y) / ((a.height + b.height) / 2);
+      const apart = Math.max(sx, sy);
+      if (apart >= 1) room = Math.min(room, apart);
+    }
+  }
+  return Math.max(1, Math.floor(room * 0.95 * 4) / 4);
+}
+
+/** The label growth a step needs, what it gets without overlaps, and the smallest label that leaves on screen. */
+export function labelFit(
+  region: Camera,
+  screen: { width: number; height: number },
+  settings: Pick<PresentationSettings, 'minLabelPx'>,
+  geometry: MapGeometry,
+  shown: ReadonlySet<string> | null,
+): { needed: number; scale: number; smallestPx: number } {
+  const fit = fitRegion(region, screen, settings);
+  const scale = fit.labelScale > 1 ? Math.min(fit.labelScale, roomForLabels(geometry, shown, region)) : 1;
+  return { needed: fit.labelScale, scale, smallestPx: Math.round(fit.k * PHRASE_FONT * scale) };
+}
 
 /** The screen authors are warned for: a common projector. */
 export const PROJECTOR = { width: 1920, height: 1080 } as const;

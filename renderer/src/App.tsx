@@ -4,6 +4,7 @@ import { client } from './api.ts';
 import { DecisionsScreen } from './features/decisions/DecisionsScreen.tsx';
 import { LibraryScreen } from './features/library/LibraryScreen.tsx';
 import { MapsScreen } from './features/maps/MapsScreen.tsx';
+import { PresentScreen } from './features/present/PresentScreen.tsx';
 import { AppFrame } from './ui/AppFrame.tsx';
 import { invalidateScope } from './ui/query.ts';
 import { useRoute } from './ui/route.ts';
@@ -13,10 +14,13 @@ export function App() {
   const route = useRoute();
   useEffect(() => client.on('data.changed', ({ scope }) => invalidateScope(scope)), []);
 
-  const titles = { library: t('library.title'), maps: t('maps.title'), decisions: t('decisions.title') };
+  const titles = { library: t('library.title'), maps: t('maps.title'), decisions: t('decisions.title'), present: t('present.panel') };
   useEffect(() => {
-    document.title = `${titles[route.screen]} — ${t('app.name')}`;
+    if (route.screen !== 'present') document.title = `${titles[route.screen]} — ${t('app.name')}`;
   });
+
+  // Presenting takes the whole window: no navigation, no top bar.
+  if (route.screen === 'present') return <PresentScreen presentationId={route.rest} query={route.query} />;
 
   return (
     <AppFrame screen={route.screen} title={titles[route.screen]}>

@@ -31,7 +31,8 @@ export interface AppPage {
   /** Requests the page made to anything but the harness. */
   foreignRequests: string[];
   pageErrors: string[];
-  screenshot(name: string): Promise<string>;
+  /** Saves a screenshot of the page (or of another page of the context) under test-results/screenshots. */
+  screenshot(name: string, of?: Page): Promise<string>;
 }
 
 export function useApp(options: { seed?: boolean } = {}) {
@@ -87,18 +88,23 @@ export function useApp(options: { seed?: boolean } = {}) {
       context,
       foreignRequests: [],
       pageErrors: [],
-      async screenshot(name) {
+      async screenshot(name, of = page) {
         mkdirSync(SCREENSHOT_DIR, { recursive: true });
         const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-        await page.screenshot({ path: file });
+        await of.screenshot({ path: file });
         return file;
       },
     };
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(`${h.url}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) app.foreignRequests.push(url);
-    });
-    page.on('pageerror', (error) => app.pageErrors.push(error.message));
+    // Every page of the context is watched, windows the app opens (the audience view) included.
+    const watch = (p: Page) => {
+      p.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(`${h.url}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) app.foreignRequests.push(url);
+      });
+      p.on('pageerror', (error) => app.pageErrors.push(error.message));
+    };
+    watch(page);
+    context.on('page', watch);
     pages.push(app);
     await page.goto(`${h.pageUrl}${init.hash ?? ''}`);
     return app;

@@ -38,12 +38,13 @@ export const presentationHandlers: Pick<Handlers, PresentationMethod> = {
   'sessions.list': ({ presentationId }, { workspace }) => listSessions(workspace.db, presentationId),
   'sessions.start': ({ presentationId }, ctx) => changing(ctx, ['sessions', 'presentations'], () => ({ id: startSession(ctx.workspace.db, presentationId) })),
   'sessions.get': ({ id }, { workspace }) => sessionView(workspace.db, id),
-  'sessions.show': ({ id, position, black }, ctx) => {
+  'sessions.show': ({ id, position, black, showParked }, ctx) => {
     const presentation = getPresentation(ctx.workspace.db, getSession(ctx.workspace.db, id).presentationId).document;
     return changeSession(ctx, id, (state) => ({
       ...state,
       position: position ? clampPosition(presentation, position) : state.position,
       black: black ?? state.black,
+      showParked: showParked ?? state.showParked,
     }));
   },
   'sessions.addParticipant': ({ id, name, budget }, ctx) => {
@@ -68,8 +69,6 @@ export const presentationHandlers: Pick<Handlers, PresentationMethod> = {
       endSession(ctx.workspace.db, id);
       return {};
     }),
-  'sessions.report': ({ id, format, lang, jobId }, ctx) =>
-    jobId
-      ? ctx.jobs.run(jobId, 'Workshop report', false, (job) => sessionReport(ctx.workspace.db, { id, format, lang }, job))
-      : sessionReport(ctx.workspace.db, { id, format, lang }),
+  'sessions.report': ({ jobId, ...input }, ctx) =>
+    jobId ? ctx.jobs.run(jobId, 'Workshop report', false, (job) => sessionReport(ctx.workspace.db, input, job)) : sessionReport(ctx.workspace.db, input),
 };

@@ -8,7 +8,7 @@ import { revealStepByStep } from '../../../core/present/generate.ts';
 import { addLiveConcept, type LiveConcept } from '../../../core/present/live.ts';
 import { START, type PresentationDocument } from '../../../core/present/model.ts';
 import { allPositions, clampPosition, stepAt } from '../../../core/present/navigate.ts';
-import { pruneSteps } from '../../../core/present/prune.ts';
+import { pruneSteps, type PrunedStep } from '../../../core/present/prune.ts';
 import { buildReport, type Lang } from '../../../core/present/report.ts';
 import { reportBlocks, reportMarkdown } from '../../../core/present/report-text.ts';
 import { regionOf, viewOf } from '../../../core/present/view.ts';
@@ -39,12 +39,20 @@ export function createPresentation(db: Database.Database, input: { mapId: string
   })();
 }
 
+/** What to call what a step lost: concepts, groups and worded linking phrases (unworded ones go unmentioned). */
 function labelsOf(map: Pick<MapDocument, 'concepts' | 'phrases' | 'groups'>): Map<string, string> {
   return new Map<string, string>([
     ...map.concepts.map((c) => [c.id, c.label] as const),
-    ...map.phrases.map((p) => [p.id, p.label || p.id] as const),
+    ...map.phrases.filter((p) => p.label.trim()).map((p) => [p.id, p.label] as const),
     ...map.groups.map((g) => [g.id, g.title] as const),
   ]);
+}
+
+/** The steps that lost something worth naming, with the names. */
+function named(pruned: readonly PrunedStep[], labels: ReadonlyMap<string, string>): PrunedSteps[number]['steps'] {
+  return pruned
+    .map((p) => ({ stepTitle: p.stepTitle, removed: p.removed.flatMap((id) => labels.get(id) ?? []) }))
+    .filter((p) => p.removed.length > 0);
 }
 
 /** Saves a presentation, dropping ids its map no longer has (an editor open while the map changed). */
@@ -54,7 +62,9 @@ export function savePresentationChecked(db: Database.Database, id: string, revis
     const map = getMap(db, mapId).document;
     const { doc: kept, pruned } = pruneSteps(doc, map);
     const next = savePresentation(db, id, revision, kept);
-    return { revision: next, pruned: pruned.length ? [{ presentation: id, title: doc.title, steps: pruned.map((p) => ({ stepTitle: p.stepTitle, removed: p.removed })) }] : [] };
+    // Ids of a map this editor never saw: named by id, since their labels are gone.
+    const steps = pruned.map((p) => ({ stepTitle: p.stepTitle, removed: p.removed }));
+    return { revision: next, pruned: steps.length ? [{ presentation: id, title: doc.title, steps }] : [] };
   })();
 }
 
@@ -71,11 +81,8 @@ export function saveMapAndSteps(db: Database.Database, id: string, revision: num
       const result = pruneSteps(presentation.document, doc);
       if (!result.pruned.length) continue;
       savePresentation(db, presentation.id, 'current', result.doc);
-      pruned.push({
-        presentation: presentation.id,
-        title: presentation.document.title,
-        steps: result.pruned.map((p) => ({ stepTitle: p.stepTitle, removed: p.removed.map((nodeId) => before.get(nodeId) ?? nodeId) })),
-      });
+      const steps = named(result.pruned, before);
+      if (steps.length) pruned.push({ presentation: presentation.id, title: presentation.document.title, steps });
     }
     return { revision: next, pruned };
   })();
@@ -86,7 +93,7 @@ export function startSession(db: Database.Database, presentationId: string): str
     const presentation = getPresentation(db, presentationId);
     if (presentation.document.steps.length === 0) throw new AppError('conflict', 'This presentation has no steps yet; add a step before presenting.', { id: presentationId });
     const baseline = withLayout(getMap(db, presentation.mapId).document);
-    return insertSession(db, presentationId, baseline, { position: START, black: false, participants: [], votes: {}, parked: [] });
+    return insertSession(db, presentationId, baseline, { position: START, black: false, showParked: false, participants: [], votes: {}, parked: [] });
   })();
 }
 
@@ -141,7 +148,7 @@ interface FileOut {
 /** Pixels across for each step's picture in the handout. */
 const HANDOUT_IMAGE_WIDTH = 1400;
 
-export async function sessionReport(db: Database.Database, input: { id: string; format: 'markdown' | 'pdf' | 'json'; lang: Lang }, job?: JobHandle): Promise<FileOut> {
+export async function sessionReport(db: Database.Database, input: { id: string; format: 'markdown' | 'pdf' | 'json'; lang: Lang; timeZone: string }, job?: JobHandle): Promise<FileOut> {
   const session = getSession(db, input.id);
   const presentation = getPresentation(db, session.presentationId);
   const baseline = sessionBaseline(db, input.id);
@@ -149,7 +156,7 @@ export async function sessionReport(db: Database.Database, input: { id: string; 
   const report = buildReport({ presentation: presentation.document, state: session.state, baseline, map, startedAt: session.startedAt, endedAt: session.endedAt });
   const name = `${FILE_SAFE(presentation.document.title)}-${session.startedAt.slice(0, 10)}`;
   if (input.format === 'json') return { content: JSON.stringify(report), encoding: 'utf8', fileName: `${name}.json`, mime: 'application/json' };
-  if (input.format === 'markdown') return { content: reportMarkdown(report, input.lang), encoding: 'utf8', fileName: `${name}.md`, mime: 'text/markdown' };
+  if (input.format === 'markdown') return { content: reportMarkdown(report, input.lang, input.timeZone), encoding: 'utf8', fileName: `${name}.md`, mime: 'text/markdown' };
 
   const baselineIds = new Set([...baseline.concepts.map((c) => c.id), ...baseline.phrases.map((p) => p.id)]);
   const live = [...map.concepts.map((c) => c.id), ...map.phrases.map((p) => p.id)].filter((nodeId) => !baselineIds.has(nodeId));
@@ -167,7 +174,7 @@ export async function sessionReport(db: Database.Database, input: { id: string; 
     job?.progress(index + 1, positions.length + 1);
     await job?.checkpoint();
   }
-  const blocks = reportBlocks(report, input.lang).map((block): HandoutBlock => (block.kind === 'step' ? (images[block.index] ?? { kind: 'paragraph', text: '' }) : block));
+  const blocks = reportBlocks(report, input.lang, input.timeZone).map((block): HandoutBlock => (block.kind === 'step' ? (images[block.index] ?? { kind: 'paragraph', text: '' }) : block));
   const pdf = await renderHandoutPdf({ title: report.title, lang: input.lang, blocks });
   job?.progress(positions.length + 1, positions.length + 1);
   return { content: Buffer.from(pdf).toString('base64'), encoding: 'base64', fileName: `${name}.pdf`, mime: 'application/pdf' };

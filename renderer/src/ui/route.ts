@@ -4,20 +4,23 @@ import { useEffect, useState } from 'react';
  * Where the user is, kept in the URL hash (`#/library/case/ibm-watson`) so that reloads, the
  * back button and E2E tests can land on any screen.
  */
-export type Screen = 'library' | 'maps' | 'decisions';
+export type Screen = 'library' | 'maps' | 'decisions' | 'present';
 export interface Route {
   screen: Screen;
   /** The rest of the path, e.g. an entity id on the library screen. */
   rest: string;
+  /** After a `?`: `#/present/pitch?session=…&view=audience`. */
+  query: URLSearchParams;
 }
 
-const SCREENS: readonly Screen[] = ['library', 'maps', 'decisions'];
+const SCREENS: readonly Screen[] = ['library', 'maps', 'decisions', 'present'];
 
 export function parseHash(hash: string): Route {
-  const path = decodeURIComponent(hash.replace(/^#\/?/, ''));
+  const [pathPart = '', queryPart = ''] = hash.replace(/^#\/?/, '').split('?');
+  const path = decodeURIComponent(pathPart);
   const [first = '', ...rest] = path.split('/');
   const screen = (SCREENS as readonly string[]).includes(first) ? (first as Screen) : 'library';
-  return { screen, rest: rest.join('/') };
+  return { screen, rest: rest.join('/'), query: new URLSearchParams(queryPart) };
 }
 
 export function routeHref(screen: Screen, rest = ''): string {

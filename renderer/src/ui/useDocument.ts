@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { record, redo, startHistory, undo, type History } from '../../../core/graph/history.ts';
+import { client } from '../api.ts';
 import { errorMessage } from './errors.ts';
 import { invalidateScope } from './query.ts';
 
@@ -39,6 +40,7 @@ export function useDocument<T>(store: DocumentStore<T>, onSaveError: (message: s
   const revision = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const saved = useRef<T | null>(null);
+  const inFlight = useRef(false);
   const storeRef = useRef(store);
 
   const setHistory = useCallback((next: History<T>) => {
@@ -68,6 +70,7 @@ export function useDocument<T>(store: DocumentStore<T>, onSaveError: (message: s
     const doc = historyRef.current?.present;
     if (doc === undefined || doc === saved.current) return;
     setSaving(true);
+    inFlight.current = true;
     try {
       revision.current = await storeRef.current.save(revision.current, doc);
       saved.current = doc;
@@ -75,9 +78,29 @@ export function useDocument<T>(store: DocumentStore<T>, onSaveError: (message: s
     } catch (e) {
       onSaveError(errorMessage(e));
     } finally {
+      inFlight.current = false;
       setSaving(false);
     }
   }, [onSaveError]);
+
+  // A change made elsewhere (another window, a live session, the server updating presentation
+  // steps after a map edit) is loaded when this editor has nothing unsaved; otherwise the next
+  // save reports the conflict.
+  useEffect(() => {
+    const unsaved = () => timer.current !== null || inFlight.current || historyRef.current?.present !== saved.current;
+    return client.on('data.changed', ({ scope }) => {
+      if (scope !== storeRef.current.scope || unsaved()) return;
+      void storeRef.current
+        .load()
+        .then(({ revision: loaded, doc }) => {
+          if (loaded === revision.current || unsaved()) return;
+          revision.current = loaded;
+          saved.current = doc;
+          setHistory(startHistory(doc));
+        })
+        .catch(() => undefined);
+    });
+  }, [setHistory]);
 
   const commit = useCallback(
     (next: History<T>) => {

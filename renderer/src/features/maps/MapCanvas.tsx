@@ -1,4 +1,3 @@
-import { interpolateZoom } from 'd3-interpolate';
 import { select } from 'd3-selection';
 import 'd3-transition'; // adds selection.transition(), used for animated camera moves
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
@@ -47,6 +46,10 @@ interface Props {
   editing?: string | null;
   onEditDone?(id: string, text: string | null): void;
   editLabel?: string;
+  /** Fit the map to the view when it is first shown (off where the caller sets the camera). */
+  initialFit?: boolean;
+  /** Extra classes on the surface ('projector'). */
+  className?: string;
 }
 
 type Gesture =
@@ -163,24 +166,11 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
     const behaviour = zoomRef.current;
     if (!el || !behaviour) return;
     const target = zoomIdentity.translate(camera.x, camera.y).scale(camera.k);
-    if (duration <= 0) {
-      select(el).call(behaviour.transform, target);
-      return;
-    }
-    // A smooth zoom-and-pan (van Wijk & Nuij) between views, as a room's eyes can follow.
-    const from = transform.current;
-    const w = el.clientWidth;
-    const h = el.clientHeight;
-    const centre = (t: ZoomTransform): [number, number, number] => [(w / 2 - t.x) / t.k, (h / 2 - t.y) / t.k, w / t.k];
-    const interpolate = interpolateZoom(centre(from), centre(target));
-    select(el)
-      .transition()
-      .duration(duration)
-      .tween('camera', () => (t: number) => {
-        const [cx, cy, width] = interpolate(t);
-        const k = w / width;
-        select(el).call(behaviour.transform, zoomIdentity.translate(w / 2 - cx * k, h / 2 - cy * k).scale(k));
-      });
+    // d3-zoom's own transition interpolates with interpolateZoom (van Wijk & Nuij): a smooth
+    // zoom-and-pan a room's eyes can follow. (Setting the transform from a tween instead would
+    // interrupt the transition doing the tweening.)
+    if (duration <= 0) select(el).call(behaviour.transform, target);
+    else select(el).transition().duration(duration).call(behaviour.transform, target);
   }, []);
 
   useImperativeHandle(
@@ -210,7 +200,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
 
   // Fit once when a map that already has content is first shown, after the element has its real
   // size; an empty map stays put, so the first concept a user adds appears where they clicked.
-  const fitted = useRef(geometry.nodes.length === 0);
+  const fitted = useRef(geometry.nodes.length === 0 || props.initialFit === false);
   useEffect(() => {
     if (!fitted.current && measured) {
       fitted.current = true;
@@ -322,7 +312,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
   return (
     <div
       ref={container}
-      className={`map-canvas ${gesture?.kind === 'drag' && gesture.moved ? 'dragging' : ''}`}
+      className={`map-canvas ${gesture?.kind === 'drag' && gesture.moved ? 'dragging' : ''} ${props.className ?? ''}`}
       tabIndex={0}
       role="application"
       aria-label={props.ariaLabel}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Download, Focus, Maximize, Minus, Plus, Redo2, Search, Undo2 } from 'lucide-react';
+import { Download, Focus, Maximize, Minus, Plus, Presentation, Redo2, Search, Undo2 } from 'lucide-react';
 import {
   applyLayout,
   copySelection,
@@ -17,12 +17,15 @@ import type { Direction, MapDocument } from '../../../../core/graph/model.ts';
 import { neighbourhood } from '../../../../core/graph/neighbourhood.ts';
 import { normalise } from '../../../../core/search/cjk.ts';
 import { client } from '../../api.ts';
-import { downloadText } from '../../ui/download.ts';
+import { downloadFile } from '../../ui/download.ts';
 import { errorMessage } from '../../ui/errors.ts';
 import { ErrorView, Loading } from '../../ui/StateViews.tsx';
 import { Menu } from '../../ui/Menu.tsx';
 import { useToast } from '../../ui/toasts.tsx';
 import { useResolvedTheme } from '../../ui/theme.ts';
+import type { StepView } from '../../../../core/present/view.ts';
+import { PresentationPanel } from '../present/PresentationPanel.tsx';
+import { prunedMessage } from '../present/pruned.ts';
 import { Inspector } from './Inspector.tsx';
 import { layoutMap } from './layoutClient.ts';
 import { MapCanvas, type MapCanvasHandle } from './MapCanvas.tsx';
@@ -40,7 +43,10 @@ export function MapEditor({ id }: { id: string }) {
   const toast = useToast();
   const theme = useResolvedTheme();
   const onConflict = useCallback((message: string) => toast({ tone: 'error', message }), [toast]);
-  const map = useMapDocument(id, onConflict);
+  const onPruned = useCallback((pruned: Parameters<typeof prunedMessage>[0]) => toast({ message: prunedMessage(pruned, t) }), [toast, t]);
+  const map = useMapDocument(id, onConflict, onPruned);
+  const [presenting, setPresenting] = useState(false);
+  const [stepView, setStepView] = useState<StepView | null>(null);
   const canvas = useRef<MapCanvasHandle>(null);
   const [selection, setSelection] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<string | null>(null);
@@ -63,8 +69,8 @@ export function MapEditor({ id }: { id: string }) {
 
   const focusSet = useMemo(() => (doc && focusOn && focusSteps > 0 ? neighbourhood(doc, focusOn, focusSteps) : null), [doc, focusOn, focusSteps]);
   const sceneState: SceneState = useMemo(
-    () => ({ selection, hits: new Set(hits), focus: focusSet, theme }),
-    [selection, hits, focusSet, theme],
+    () => ({ selection, hits: new Set(hits), focus: focusSet, theme, ...(stepView ? { revealed: stepView.revealed, highlighted: stepView.highlighted, ghost: true } : {}) }),
+    [selection, hits, focusSet, theme, stepView],
   );
 
   const relayout = useCallback(
@@ -166,16 +172,7 @@ export function MapEditor({ id }: { id: string }) {
   async function exportAs(format: 'mermaid' | 'cxl' | 'svg' | 'png' | 'json', scale = 1) {
     try {
       await map.flush();
-      const result = await client.call('maps.export', { id, format, scale, theme: 'light' });
-      if (result.encoding === 'base64') {
-        const bytes = Uint8Array.from(atob(result.content), (c) => c.charCodeAt(0));
-        const url = URL.createObjectURL(new Blob([bytes], { type: result.mime }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = result.fileName;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      } else downloadText(result.fileName, result.content, result.mime);
+      downloadFile(await client.call('maps.export', { id, format, scale, theme: 'light' }));
     } catch (error) {
       toast({ tone: 'error', message: errorMessage(error) });
     }
@@ -256,6 +253,9 @@ export function MapEditor({ id }: { id: string }) {
           </select>
         </label>
         <span className="spacer" />
+        <button type="button" className="button" aria-pressed={presenting} title={t('present.panelHint')} onClick={() => setPresenting(!presenting)}>
+          <Presentation size={15} /> {t('present.panel')}
+        </button>
         <span className="muted save-state" aria-live="polite">
           {map.saving ? t('maps.saving') : t('maps.saved')}
         </span>
@@ -278,6 +278,7 @@ export function MapEditor({ id }: { id: string }) {
           geometry={geometry}
           state={sceneState}
           editable
+          className={stepView ? 'authoring' : ''}
           ariaLabel={current.title}
           onSelect={setSelection}
           onPreview={map.preview}
@@ -292,7 +293,11 @@ export function MapEditor({ id }: { id: string }) {
             canvas.current?.element()?.focus();
           }}
         />
-        <Inspector doc={current} selection={selection} onChange={map.change} onEdit={setEditing} onSelect={setSelection} />
+        {presenting ? (
+          <PresentationPanel mapId={id} map={current} geometry={geometry} selection={selection} canvas={canvas} onPreview={setStepView} />
+        ) : (
+          <Inspector doc={current} selection={selection} onChange={map.change} onEdit={setEditing} onSelect={setSelection} />
+        )}
       </div>
     </div>
   );

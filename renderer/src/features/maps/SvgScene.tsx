@@ -30,7 +30,7 @@ export const SvgScene = memo(function SvgScene({ geometry, state }: { geometry: 
         return (
           <line
             key={`${s.phraseId}-${s.role}-${i}`}
-            className={`map-edge ${s.style.line} ${vis.dim ? 'dim' : ''} ${vis.ghost ? 'ghost' : ''}`}
+            className={`map-edge ${s.style.line} ${vis.ghost ? 'ghost' : vis.dim ? 'dim' : ''}`}
             x1={line.x1}
             y1={line.y1}
             x2={line.x2}
@@ -61,8 +61,8 @@ function Lines({ node }: { node: NodeBox }) {
 
 /** Memoised per box: a drag re-renders the one node that moved, not all of them. */
 const Node = memo(function Node({ node, state }: { node: NodeBox; state: SceneState }) {
-  const dim = isDimmed(node.id, state);
   const ghost = isGhost(node.id, state);
+  const dim = !ghost && isDimmed(node.id, state);
   const label = node.lines.join(' ');
   if (node.kind === 'phrase') {
     if (!node.lines.some(Boolean)) return null;
@@ -73,7 +73,7 @@ const Node = memo(function Node({ node, state }: { node: NodeBox; state: SceneSt
       </g>
     );
   }
-  const colours = coloursOf(node, state.theme);
+  const colours = coloursOf(node, state.theme, state.projector);
   const dots = state.votes?.get(node.id) ?? [];
   const classes = ['map-node', dim ? 'dim' : '', ghost ? 'ghost' : '', state.highlighted?.has(node.id) ? 'highlighted' : '', state.selection.has(node.id) ? 'selected' : '', state.hits.has(node.id) ? 'hit' : '', node.pinned ? 'pinned' : '']
     .filter(Boolean)

@@ -101,7 +101,7 @@ export function drawMap(
         drawLines(ctx, n, ink);
       }
     } else {
-      const colours = coloursOf(n, state.theme);
+      const colours = coloursOf(n, state.theme, state.projector);
       const path = outline(n);
       ctx.fillStyle = colours.fill;
       ctx.fill(path);

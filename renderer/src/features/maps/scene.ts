@@ -1,5 +1,5 @@
 import type { MapGeometry, NodeBox } from '../../../../core/graph/geometry.ts';
-import { nodeColours, type NodeColours } from '../../../../core/graph/palette.ts';
+import { nodeColours, projectorColours, type NodeColours } from '../../../../core/graph/palette.ts';
 
 /** What both drawing backends need to know beyond the geometry. */
 export interface SceneState {
@@ -21,9 +21,10 @@ export interface SceneState {
   votes?: ReadonlyMap<string, readonly string[]>;
 }
 
-export function coloursOf(node: NodeBox, theme: 'light' | 'dark'): NodeColours {
+export function coloursOf(node: NodeBox, theme: 'light' | 'dark', projector = false): NodeColours {
   const base = nodeColours(node.entity, theme);
-  return { fill: node.style.fill ?? base.fill, stroke: node.style.stroke ?? base.stroke, text: node.style.text ?? base.text };
+  const own = { fill: node.style.fill ?? base.fill, stroke: node.style.stroke ?? base.stroke, text: node.style.text ?? base.text };
+  return projector && !node.style.fill ? projectorColours(own, theme) : own;
 }
 
 export function isVisible(id: string, state: SceneState): boolean {

@@ -345,7 +345,7 @@ export const en = {
     },
   },
   present: {
-    panel: 'Present',
+    panel: 'Presentations',
     panelHint: 'Step-through presentations of this map',
     none: 'No presentations of this map yet. Start one empty, or let the map be revealed concept by concept.',
     choose: 'Presentation',
@@ -388,7 +388,7 @@ export const en = {
     allShown: 'all shown',
     highlightedCount: '{{count}} highlighted',
     selectFirst: 'Select concepts on the map first',
-    crowded: 'On a 1920×1080 projector this view needs labels enlarged ×{{scale}}; they may overlap. Narrow the view or split the step.',
+    crowded: 'On a 1920×1080 projector the smallest labels here are {{px}} px, below the {{min}} px minimum, and the layout has no room to grow them. Narrow the view or split the step.',
     projector: 'Projector',
     theme: 'Theme',
     themeDark: 'Dark',
@@ -408,6 +408,7 @@ export const en = {
     ongoing: 'in progress',
     openReport: 'Report',
     resume: 'Resume',
+    listSeparator: ', ',
     pruned: 'Removed {{labels}} from {{count}} step(s) of “{{title}}”.',
     audience: {
       label: 'Presentation: {{title}}',

@@ -390,7 +390,7 @@ export const zh: Messages = {
     allShown: '全部显示',
     highlightedCount: '重点 {{count}} 项',
     selectFirst: '请先在图上选中概念',
-    crowded: '在 1920×1080 投影上，这个视图需要把文字放大 {{scale}} 倍，可能互相重叠。请缩小视图范围或拆分步骤。',
+    crowded: '在 1920×1080 投影上，这里最小的文字只有 {{px}} 像素，低于 {{min}} 像素的下限，而布局已没有放大文字的空间。请缩小视图范围或拆分步骤。',
     projector: '投影',
     theme: '主题',
     themeDark: '深色',
@@ -410,7 +410,8 @@ export const zh: Messages = {
     ongoing: '进行中',
     openReport: '报告',
     resume: '继续',
-    pruned: '已从“{{title}}”的 {{count}} 个步骤中移除 {{labels}}。',
+    listSeparator: '、',
+    pruned: '已从“{{title}}”的 {{count}} 个步骤中移除{{labels}}。',
     audience: {
       label: '演示：{{title}}',
       progress: '{{main}} / {{total}}',
