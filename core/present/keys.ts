@@ -1,8 +1,8 @@
 /**
  * Presenting from the keyboard and from presentation clickers, which send arrow keys, Page Up/Down
  * and "b" or "." for a black screen. Numbers are typed before a key: "3 Enter" jumps to step 3,
- * "2 D" takes the step's second detour ("D" alone takes the first). S toggles the spotlight and
- * L the parking lot.
+ * "2 D" takes the step's second detour ("D" alone takes the first). S toggles the spotlight, L the
+ * parking lot, F fullscreen.
  */
 export type PresentAction =
   | { kind: 'next' }
@@ -14,7 +14,8 @@ export type PresentAction =
   | { kind: 'leave' }
   | { kind: 'black' }
   | { kind: 'spotlight' }
-  | { kind: 'parked' };
+  | { kind: 'parked' }
+  | { kind: 'fullscreen' };
 
 const NEXT = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Spacebar']);
 const PREVIOUS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);
@@ -34,5 +35,6 @@ export function keyAction(key: string, pending: string): { action: PresentAction
   if (key === 'b' || key === 'B' || key === '.') return { action: { kind: 'black' }, pending: '' };
   if (key === 's' || key === 'S') return { action: { kind: 'spotlight' }, pending: '' };
   if (key === 'l' || key === 'L') return { action: { kind: 'parked' }, pending: '' };
+  if (key === 'f' || key === 'F') return { action: { kind: 'fullscreen' }, pending: '' };
   return { action: null, pending };
 }

@@ -99,6 +99,11 @@ describe('presenting a map to a room', () => {
     await audience.keyboard.type('2');
     await audience.keyboard.press('Enter');
     await expect.poll(presenterProgress).toBe('2 / 3');
+    // The spotlight follows a click, and goes out on the next.
+    await audience.mouse.click(640, 360);
+    await audience.locator('.spotlight').waitFor();
+    await audience.mouse.click(640, 360);
+    await expect.poll(() => audience.locator('.spotlight').count()).toBe(0);
     await audience.keyboard.press('b');
     await audience.getByTestId('black-screen').waitFor();
     await page.getByRole('button', { name: 'Show the map' }).waitFor();

@@ -16,6 +16,8 @@ export function AudienceView({ show, rehearsal }: { show: LiveShow; rehearsal: b
   const pointer = useRef({ x: 0, y: 0 });
   const pending = usePresentKeys(show, (action) => {
     if (action.kind === 'spotlight') setSpotlight((s) => (s ? null : { ...pointer.current }));
+    if (action.kind === 'fullscreen')
+      void (document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined);
     // Escape on the main path ends a rehearsal (a session's audience window is closed instead).
     if (action.kind === 'leave' && rehearsal) window.location.hash = routeHref('maps', show.mapId);
   });

@@ -467,7 +467,7 @@ export const en = {
       from: 'From',
       to: 'To',
       linkAdd: 'Link',
-      keys: '→ Space PgDn: next · ← PgUp: back · Home/End · number + Enter: jump · D: detour · Esc: back from a detour · B: black · S: spotlight',
+      keys: '→ Space PgDn: next · ← PgUp: back · Home/End · number + Enter: jump · D: detour · Esc: back from a detour · B: black · S: spotlight · L: parking lot · F: fullscreen',
     },
     report: {
       title: 'Workshop report',

@@ -469,7 +469,7 @@ export const zh: Messages = {
       from: '从',
       to: '到',
       linkAdd: '连接',
-      keys: '→ 空格 PgDn：下一步 · ← PgUp：上一步 · Home/End · 数字 + Enter：跳转 · D：支线 · Esc：从支线返回 · B：黑屏 · S：聚光灯',
+      keys: '→ 空格 PgDn：下一步 · ← PgUp：上一步 · Home/End · 数字 + Enter：跳转 · D：支线 · Esc：从支线返回 · B：黑屏 · S：聚光灯 · L：停车场 · F：全屏',
     },
     report: {
       title: '研讨会报告',
