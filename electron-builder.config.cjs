@@ -12,9 +12,10 @@ module.exports = {
     'build/renderer/**',
     'package.json',
     '!**/*.map',
-    // The map font: only the regular weight's WOFF files are read (for SVG/PNG export outlines).
+    // The map font: only the WOFF files of the regular weight (SVG/PNG outlines, PDF text) and
+    // the bold one (PDF headings) are read.
     '!node_modules/@fontsource/noto-sans-sc/{scss,*.css}',
-    '!node_modules/@fontsource/noto-sans-sc/files/*-{100,200,300,500,600,700,800,900}-*',
+    '!node_modules/@fontsource/noto-sans-sc/files/*-{100,200,300,500,600,800,900}-*',
     '!node_modules/@fontsource/noto-sans-sc/files/*.woff2',
   ],
   extraResources: [{ from: 'data', to: 'data', filter: ['migrations/**', 'seed/**'] }],

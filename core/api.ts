@@ -5,6 +5,8 @@ import { jobMethods } from './api/jobs.ts';
 import { kbMethods } from './api/kb.ts';
 import { mapMethods } from './api/maps.ts';
 import { presentationMethods } from './api/presentations.ts';
+import { transferMethods } from './api/transfer.ts';
+import { workspaceMethods } from './api/workspace.ts';
 
 /**
  * The contract: every method the UI, the CLI and tests may call, in one table. Handlers live in
@@ -12,10 +14,12 @@ import { presentationMethods } from './api/presentations.ts';
  */
 export const api = {
   ...appMethods,
+  ...workspaceMethods,
   ...kbMethods,
   ...mapMethods,
   ...presentationMethods,
   ...decisionMethods,
+  ...transferMethods,
   ...jobMethods,
 };
 
@@ -36,4 +40,6 @@ export type { WorkspaceInfo } from './api/app.ts';
 export type { RelationView, SectionInfo } from './api/kb.ts';
 export type { MapSummary, GenerateSource, PrunedSteps } from './api/maps.ts';
 export type { SessionView } from './api/presentations.ts';
+export type { BackupEntry } from './api/workspace.ts';
+export type { TransferConflict } from './api/transfer.ts';
 export type { DecisionSummary } from './api/decisions.ts';

@@ -4,7 +4,9 @@ import { Command, CommanderError } from 'commander';
 import type { ApiResult } from '../core/api.ts';
 import { evaluate, parseProblem, toMarkdown } from '../core/decision/index.ts';
 import { pick, type Bilingual } from '../core/model/text.ts';
-import { defaultWorkspacePath, packageVersion, SOURCE_DATA_DIR } from './server/paths.ts';
+import { backupDirFor, backUp, backupPath, listBackups, putInPlace } from './server/backups/backups.ts';
+import { defaultWorkspacePath, packageVersion, SOURCE_DATA_DIR, userDataDir } from './server/paths.ts';
+import { liveHolder } from './server/store/lock.ts';
 import { createServer, type Server } from './server/server.ts';
 
 /**
@@ -114,6 +116,36 @@ export function buildProgram(io: CliIo): Command {
           print(unwrap(await router.call('kb.import', { format, content, fileName: path.basename(file), onConflict: opts.onConflict }))),
         !opts.empty,
       );
+    });
+
+  const workspace = program.command('workspace').description('the workspace file: backups and restoring them');
+  workspace
+    .command('backups')
+    .description('list the backups of a workspace, newest first (they live in the user-data folder, under Backups/)')
+    .option(...dbOption)
+    .action((opts: { db?: string }) => {
+      const file = path.resolve(opts.db ?? defaultWorkspacePath());
+      print({ folder: backupDirFor(userDataDir(), file), backups: listBackups(backupDirFor(userDataDir(), file)) });
+    });
+  workspace
+    .command('backup')
+    .description('back up a workspace now, with SQLite\'s online backup (safe while the app has it open)')
+    .option(...dbOption)
+    .action(async (opts: { db?: string }) => {
+      const file = path.resolve(opts.db ?? defaultWorkspacePath());
+      print(await backUp(file, backupDirFor(userDataDir(), file), 'manual'));
+    });
+  workspace
+    .command('restore')
+    .description('put a backup in place of a workspace that is not open anywhere; a damaged file is moved aside, never overwritten')
+    .requiredOption('--backup <name>', 'the backup file name, as `workspace backups` lists it')
+    .option(...dbOption)
+    .action((opts: { db?: string; backup: string }) => {
+      const file = path.resolve(opts.db ?? defaultWorkspacePath());
+      const holder = liveHolder(file);
+      if (holder) throw new CliFailure(`${path.basename(file)} is open in ${holder.holder} (process ${holder.pid}); restore it from there.`);
+      const aside = putInPlace(backupPath(backupDirFor(userDataDir(), file), opts.backup), file, true);
+      print({ restored: file, from: opts.backup, keptAside: aside });
     });
 
   const map = program.command('map').description('concept maps');

@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { EventName } from '../core/api.ts';
 import { CONTENT_SECURITY_POLICY } from './server/csp.ts';
-import { PROJECT_ROOT, SOURCE_DATA_DIR, packageVersion } from './server/paths.ts';
-import { createServer, type Server } from './server/server.ts';
+import { PROJECT_ROOT, SOURCE_DATA_DIR, packageVersion, userDataDir } from './server/paths.ts';
+import { startServer, type Server } from './server/server.ts';
 
 /**
  * The browser harness: the built renderer and the router over HTTP on 127.0.0.1, for E2E tests
@@ -22,6 +22,8 @@ export interface HarnessOptions {
   dataDir?: string;
   /** Load the default knowledge base into a new workspace (default true). */
   seed?: boolean;
+  /** Where backups and the recent list go (default: the app's user-data folder). */
+  userData?: string;
 }
 
 export interface Harness {
@@ -103,13 +105,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
     for (const stream of eventStreams) stream.write(frame);
   };
-  const server = createServer({
+  const server = await startServer({
     dbPath: options.dbPath,
     dataDir: options.dataDir ?? SOURCE_DATA_DIR,
     transport: 'harness',
     appVersion: packageVersion(),
     seed: options.seed,
     onEvent: broadcast,
+    userData: options.userData ?? userDataDir(),
   });
 
   let port = options.port ?? 0;
@@ -182,6 +185,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     close: async () => {
       for (const stream of eventStreams) stream.end();
       await new Promise<void>((resolve) => http.close(() => resolve()));
+      await server.context.workspaces.settle();
       server.close();
     },
   };

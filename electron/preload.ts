@@ -1,9 +1,10 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { EVENT_NAMES, type EventName } from '../core/api/event-names.ts';
 
 /**
  * The page's only door to the app: `invoke(method, args)` and `on(event, listener)` for an
- * allow-listed set of events. No ipcRenderer, no Node, nothing else crosses the bridge.
+ * allow-listed set of events, plus the path of a file the user dropped on the window (to open a
+ * workspace by drag-and-drop). No ipcRenderer, no Node, nothing else crosses the bridge.
  */
 const INVOKE_CHANNEL = 'workbench:invoke';
 const EVENT_CHANNEL = 'workbench:event';
@@ -21,4 +22,8 @@ contextBridge.exposeInMainWorld('workbench', {
       ipcRenderer.removeListener(EVENT_CHANNEL, handler);
     };
   },
+});
+
+contextBridge.exposeInMainWorld('workbenchFiles', {
+  pathForFile: (file: File): string => webUtils.getPathForFile(file),
 });

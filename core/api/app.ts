@@ -6,6 +6,8 @@ export const WorkspaceInfo = z.object({
   name: z.string(),
   schemaVersion: z.number().int(),
   seedVersion: z.string().nullable(),
+  /** Set when another program holds the file: reads work, every change is refused. */
+  readOnly: z.object({ holder: z.string(), pid: z.number().int(), since: z.string() }).nullable(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 

@@ -235,6 +235,8 @@ export const kbMethods = {
         content: z.string(),
         fileName: z.string().max(500).default('import'),
         onConflict: z.enum(['fail', 'keep', 'replace']).default('fail'),
+        /** Per entry: keep the workspace's version or replace it with the file's (overrides onConflict). */
+        resolutions: z.record(EntityId, z.enum(['keep', 'replace'])).default({}),
         jobId: z.string().min(1).max(100).optional(),
       })
       .strict(),

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { Entity, RelationContent, checkKindFields, kindOfId } from '../model/entity.ts';
 import { relationAllowed } from '../model/kinds.ts';
 import { Bilingual } from '../model/text.ts';
-import { LIMITS, checkCount, checkJsonDepth, checkTextSize } from './limits.ts';
-import { jsonLines, jsonSyntaxProblem } from './json-lines.ts';
-import { Problems, fail, kindWithArticle, stripBom, zodProblems } from './problems.ts';
+import { readJsonFile } from './json-file.ts';
+import { LIMITS, checkCount } from './limits.ts';
+import { jsonLines } from './json-lines.ts';
+import { Problems, fail, kindWithArticle, zodProblems } from './problems.ts';
 
 /**
  * The JSON bundle: the whole knowledge base, lossless (origin, revision and timestamps included),
@@ -74,16 +75,20 @@ function canonicalRelation(r: BundleRelation): BundleRelation {
 const compareRelations = (a: BundleRelation, b: BundleRelation): number =>
   byCodeUnits(a.from, b.from) || byCodeUnits(a.kind, b.kind) || byCodeUnits(a.to, b.to);
 
-/** The bundle as JSON with 2-space indentation and a final newline; deterministic. */
-export function printBundle(bundle: Bundle): string {
-  const doc = {
+/** The bundle as a plain object in canonical order (what printBundle writes; embedded in transfer bundles). */
+export function bundleDocument(bundle: Bundle) {
+  return {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     sections: bundle.sections.map((s) => ({ id: s.id, title: text(s.title) })),
     entities: bundle.entities.map(canonicalEntity).sort((a, b) => byCodeUnits(a.id, b.id)),
     relations: bundle.relations.map(canonicalRelation).sort(compareRelations),
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** The bundle as JSON with 2-space indentation and a final newline; deterministic. */
+export function printBundle(bundle: Bundle): string {
+  return `${JSON.stringify(bundleDocument(bundle), null, 2)}\n`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -95,16 +100,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * duplicate ids and relations, relation kinds not allowed between their endpoints.
  */
 export function parseBundle(input: string, fileName: string): ParsedBundle {
-  checkTextSize(input, fileName);
-  const text = stripBom(input);
-  checkJsonDepth(text, fileName);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    const syntax = jsonSyntaxProblem(text, error instanceof Error ? error.message : String(error));
-    fail(fileName, syntax.message, syntax.line);
-  }
+  const { text, doc } = readJsonFile(input, fileName);
   const failAt = (path: (string | number)[], message: string): never =>
     fail(fileName, message, jsonLines(text, [path])[0], path);
 

@@ -1,6 +1,7 @@
 import type { EventName, EventPayload } from '../../core/api.ts';
 import type { Jobs } from './jobs.ts';
 import type { Workspace } from './store/workspace.ts';
+import type { WorkspaceManager } from './workspaces.ts';
 
 export interface Display {
   id: number;
@@ -10,6 +11,19 @@ export interface Display {
   primary: boolean;
 }
 
+export interface FileRequest {
+  purpose: 'open' | 'new' | 'saveAs' | 'importBundle' | 'exportBundle';
+  suggestedName?: string;
+}
+
+/** What the program around the server can do for it: only the Electron shell has screens and dialogs. */
+export interface Host {
+  /** The screens attached, as the shell last reported them; empty elsewhere. */
+  displays: Display[];
+  /** The shell's file dialog (null when the user cancels); absent where there is none. */
+  chooseFile?: (request: FileRequest) => Promise<string | null>;
+}
+
 export type Transport = 'electron' | 'harness' | 'cli' | 'test';
 
 /** What a handler may use: the open workspace, and a way to tell the UI something happened. */
@@ -17,9 +31,10 @@ export interface ServerContext {
   readonly appVersion: string;
   readonly transport: Transport;
   readonly dataDir: string;
+  /** The open workspace; switching workspaces replaces it (see workspaces.ts). */
   workspace: Workspace;
+  readonly workspaces: WorkspaceManager;
   readonly jobs: Jobs;
-  /** The screens attached, as the Electron shell last reported them; empty for other transports. */
-  displays: Display[];
+  readonly host: Host;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }

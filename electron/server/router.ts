@@ -11,6 +11,7 @@ import {
   type ParsedInput,
 } from '../../core/api.ts';
 import type { ServerContext } from './context.ts';
+import { heldError } from './store/workspace.ts';
 
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
@@ -37,6 +38,8 @@ export function createRouter(ctx: ServerContext, handlers: Handlers): Router {
       const problems = problemsFromZod(parsed.error);
       throw new AppError('invalid_args', `Invalid arguments for ${method}: ${describeProblems(problems)}`, { problems });
     }
+    const heldBy = ctx.workspace.heldBy;
+    if (api[method].writes && heldBy) throw heldError(ctx.workspace.path, heldBy);
     if (api[method].writes && ctx.jobs.writeLocked)
       throw new AppError('busy', 'An import is still running; changes are possible again when it finishes or is cancelled.');
     const handler = handlers[method] as (input: unknown, ctx: ServerContext) => unknown;

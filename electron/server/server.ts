@@ -1,9 +1,10 @@
 import type { EventName, EventPayload } from '../../core/api.ts';
-import type { Display, ServerContext, Transport } from './context.ts';
+import type { Host, ServerContext, Transport } from './context.ts';
 import { handlers } from './handlers/index.ts';
 import { Jobs } from './jobs.ts';
 import { createRouter, type Router } from './router.ts';
-import { openWorkspace, type OpenOptions } from './store/workspace.ts';
+import { openWorkspace, type OpenOptions, type Workspace } from './store/workspace.ts';
+import { WorkspaceManager } from './workspaces.ts';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -12,7 +13,10 @@ export interface ServerOptions extends Omit<OpenOptions, 'onBeforeMigrate'> {
   transport: Transport;
   appVersion: string;
   onEvent?: EventListener;
-  displays?: Display[];
+  host?: Host;
+  /** The user-data folder, for backups and the recent list; absent (tests): neither is kept. */
+  userData?: string | null;
+  periodicBackupMs?: number;
 }
 
 export interface Server {
@@ -21,22 +25,47 @@ export interface Server {
   close(): void;
 }
 
-/** Opens a workspace and puts the router in front of it: what every transport starts with. */
+/**
+ * The app, the harness and the command line take the workspace's lock file (tests do not, unless
+ * they ask): whoever opens second gets a read-only workspace that says who holds it.
+ */
+const holderOf = (options: ServerOptions) => options.holder ?? (options.transport === 'test' ? undefined : options.transport);
+
+/** Opens a workspace and puts the router in front of it (synchronously: no backup before migrations). */
 export function createServer(options: ServerOptions): Server {
-  const workspace = openWorkspace(options.dbPath, options);
-  const emit: ServerContext['emit'] = (event, payload) => options.onEvent?.(event, payload);
+  return assemble(openWorkspace(options.dbPath, { ...options, holder: holderOf(options) }), options);
+}
+
+/** What the app, the harness and the CLI start: like createServer, with a backup taken before migrations. */
+export async function startServer(options: ServerOptions): Promise<Server> {
+  const workspaceOptions = { ...options, holder: holderOf(options), userData: options.userData ?? null };
+  return assemble(await WorkspaceManager.openFirst(options.dbPath, workspaceOptions), options);
+}
+
+function assemble(first: Workspace, options: ServerOptions): Server {
+  const jobs = new Jobs((event, payload) => emit(event, payload));
+  const workspaces = new WorkspaceManager(first, { ...options, holder: holderOf(options), userData: options.userData ?? null }, jobs, () =>
+    emit('data.changed', { scope: 'workspace' }),
+  );
+  const emit: ServerContext['emit'] = (event, payload) => {
+    if (event === 'data.changed') workspaces.noteChange();
+    options.onEvent?.(event, payload);
+  };
   const context: ServerContext = {
     appVersion: options.appVersion,
     transport: options.transport,
     dataDir: options.dataDir,
-    workspace,
-    jobs: new Jobs(emit),
-    displays: options.displays ?? [],
+    get workspace() {
+      return workspaces.workspace;
+    },
+    workspaces,
+    jobs,
+    host: options.host ?? { displays: [] },
     emit,
   };
   return {
     router: createRouter(context, handlers),
     context,
-    close: () => context.workspace.close(),
+    close: () => workspaces.close(),
   };
 }

@@ -1,6 +1,6 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ApiErrorBody, ApiResult, EventName } from '../../core/api.ts';
-import type { Display } from './context.ts';
+import type { Display, FileRequest } from './context.ts';
 import type { FromWorker, ToWorker, WorkerConfig } from './worker-protocol.ts';
 
 export interface ServerWorker {
@@ -18,9 +18,9 @@ export function startServerWorker(
   file: string | URL,
   config: WorkerConfig,
   onEvent: (event: EventName, payload: unknown) => void,
-  options: Pick<WorkerOptions, 'execArgv'> = {},
+  options: Pick<WorkerOptions, 'execArgv'> & { chooseFile?: (request: FileRequest) => Promise<string | null> } = {},
 ): Promise<ServerWorker> {
-  const worker = new Worker(file, { workerData: config, ...options });
+  const worker = new Worker(file, { workerData: config, execArgv: options.execArgv });
   const pending = new Map<number, (result: ApiResult<unknown>) => void>();
   let nextId = 1;
   let exited = false;
@@ -43,7 +43,13 @@ export function startServerWorker(
               if (!exited) worker.postMessage({ type: 'displays', displays } satisfies ToWorker);
             },
             async close() {
-              await worker.terminate();
+              // Ask for a clean close (WAL checkpoint, lock released); stop it hard if it hangs.
+              if (exited) return;
+              const gone = new Promise<void>((done) => worker.once('exit', () => done()));
+              worker.postMessage({ type: 'close' } satisfies ToWorker);
+              const timer = setTimeout(() => void worker.terminate(), 5000);
+              await gone;
+              clearTimeout(timer);
             },
           });
           break;
@@ -57,6 +63,12 @@ export function startServerWorker(
         case 'event':
           onEvent(message.event, message.payload);
           break;
+        case 'chooseFile': {
+          const answer = (path: string | null) => !exited && worker.postMessage({ type: 'fileChosen', id: message.id, path } satisfies ToWorker);
+          if (!options.chooseFile) answer(null);
+          else options.chooseFile(message.request).then(answer, () => answer(null));
+          break;
+        }
       }
     });
     worker.on('error', (error) => reject(error));

@@ -37,6 +37,9 @@ export interface AppPage {
 
 export function useApp(options: { seed?: boolean } = {}) {
   const tempDir = useTempDir();
+  // One user-data folder per test (backups, recent workspaces), shared by the harnesses it starts.
+  let testUserData: string | undefined;
+  const userData = () => (testUserData ??= tempDir());
   let browser: Browser;
   let harness: Harness;
   const pages: AppPage[] = [];
@@ -54,6 +57,7 @@ export function useApp(options: { seed?: boolean } = {}) {
       expect(app.pageErrors, 'the page threw').toEqual([]);
     }
     await harness?.close();
+    testUserData = undefined;
   });
 
   afterAll(async () => {
@@ -63,9 +67,9 @@ export function useApp(options: { seed?: boolean } = {}) {
   return {
     /** Starts a harness on a fresh workspace and opens the app in a new browser context. */
     async open(
-      init: { locale?: string; colorScheme?: 'light' | 'dark'; hash?: string; dbPath?: string } = {},
+      init: { locale?: string; colorScheme?: 'light' | 'dark'; hash?: string; dbPath?: string; userData?: string } = {},
     ): Promise<AppPage & { harness: Harness }> {
-      harness = await startHarness({ dbPath: init.dbPath ?? path.join(tempDir(), 'e2e.swb'), seed: options.seed });
+      harness = await startHarness({ dbPath: init.dbPath ?? path.join(tempDir(), 'e2e.swb'), seed: options.seed, userData: init.userData ?? userData() });
       const app = await openPage(harness, init);
       return { ...app, harness };
     },

@@ -18,7 +18,7 @@ describe.skipIf(missing)(`the bundled server worker ${missing ? '(skipped: run n
   const tempDir = useTempDir();
 
   it('opens a workspace, searches, and exports a map as PNG', async () => {
-    const worker = await startServerWorker(bundle, { dbPath: path.join(tempDir(), 'b.swb'), dataDir: SOURCE_DATA_DIR, appVersion: '1', displays: [] }, () => {});
+    const worker = await startServerWorker(bundle, { dbPath: path.join(tempDir(), 'b.swb'), dataDir: SOURCE_DATA_DIR, appVersion: '1', displays: [], userData: null }, () => {});
     try {
       expect(await worker.call('kb.search', { query: '广告', limit: 3 })).toMatchObject({ ok: true });
       const png = await worker.call('maps.export', { id: 'infrastructure-concept-map', format: 'png' });

@@ -24,7 +24,7 @@ describe('the browser harness', () => {
   async function start(): Promise<{ h: Harness; db: string }> {
     const dir = tempDir();
     const db = path.join(dir, 'h.swb');
-    harness = await startHarness({ dbPath: db, rendererDir: fakeRenderer(path.join(dir, 'renderer')) });
+    harness = await startHarness({ dbPath: db, rendererDir: fakeRenderer(path.join(dir, 'renderer')), userData: path.join(dir, 'user-data') });
     return { h: harness, db };
   }
 

@@ -13,7 +13,7 @@ describe('the server worker', () => {
 
   it('opens the workspace off the main thread and answers calls', async () => {
     const dbPath = path.join(tempDir(), 'w.swb');
-    const worker = await startServerWorker(workerFile, { dbPath, dataDir: SOURCE_DATA_DIR, appVersion: '1', displays: [] }, () => {}, tsx);
+    const worker = await startServerWorker(workerFile, { dbPath, dataDir: SOURCE_DATA_DIR, appVersion: '1', displays: [], userData: null }, () => {}, tsx);
     const info = await worker.call('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { transport: 'electron', workspace: { path: dbPath } } });
     expect(await worker.call('no.such', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
@@ -23,7 +23,7 @@ describe('the server worker', () => {
   it('lists the screens the shell reports, as they come and go', async () => {
     const projector = { id: 2, label: 'Projector', width: 1920, height: 1080, primary: false };
     const laptop = { id: 1, label: 'Built-in', width: 1440, height: 900, primary: true };
-    const worker = await startServerWorker(workerFile, { dbPath: path.join(tempDir(), 'd.swb'), dataDir: SOURCE_DATA_DIR, appVersion: '1', displays: [laptop] }, () => {}, tsx);
+    const worker = await startServerWorker(workerFile, { dbPath: path.join(tempDir(), 'd.swb'), dataDir: SOURCE_DATA_DIR, appVersion: '1', displays: [laptop], userData: null }, () => {}, tsx);
     expect(await worker.call('app.displays', {})).toEqual({ ok: true, value: [laptop] });
     worker.setDisplays([laptop, projector]);
     expect(await worker.call('app.displays', {})).toEqual({ ok: true, value: [laptop, projector] });
@@ -32,7 +32,7 @@ describe('the server worker', () => {
 
   it('reports a workspace it cannot open as a structured error', async () => {
     await expect(
-      startServerWorker(workerFile, { dbPath: path.join(PROJECT_ROOT, 'package.json'), dataDir: SOURCE_DATA_DIR, appVersion: '1', displays: [] }, () => {}, tsx),
+      startServerWorker(workerFile, { dbPath: path.join(PROJECT_ROOT, 'package.json'), dataDir: SOURCE_DATA_DIR, appVersion: '1', displays: [], userData: null }, () => {}, tsx),
     ).rejects.toMatchObject({ body: { code: 'not_a_workspace' } });
   });
 });

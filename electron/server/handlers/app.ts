@@ -6,5 +6,5 @@ export const appHandlers: Pick<Handlers, 'app.info' | 'app.displays'> = {
     transport: ctx.transport,
     workspace: ctx.workspace.info(),
   }),
-  'app.displays': (_input, ctx) => ctx.displays,
+  'app.displays': (_input, ctx) => ctx.host.displays,
 };

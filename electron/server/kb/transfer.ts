@@ -155,7 +155,13 @@ function assignDerivedIds(db: Database.Database, plan: Plan): void {
 type Decision = 'create' | 'replace' | 'keep' | 'unchanged';
 
 /** Checks the plan against the workspace; throws before any write if it cannot apply cleanly. */
-function decide(db: Database.Database, plan: Plan, fileName: string, onConflict: 'fail' | 'keep' | 'replace'): Map<string, Decision> {
+function decide(
+  db: Database.Database,
+  plan: Plan,
+  fileName: string,
+  onConflict: 'fail' | 'keep' | 'replace',
+  resolutions: Readonly<Record<string, 'keep' | 'replace'>>,
+): Map<string, Decision> {
   const decisions = new Map<string, Decision>();
   const conflicts: string[] = [];
   const problems: Problem[] = [];
@@ -171,8 +177,11 @@ function decide(db: Database.Database, plan: Plan, fileName: string, onConflict:
     const existing = existingIds.has(e.id) ? getEntity(db, e.id) : undefined;
     if (!existing) decisions.set(e.id, 'create');
     else if (sameContent(existing, e.content)) decisions.set(e.id, 'unchanged');
-    else if (onConflict === 'fail') conflicts.push(e.id);
-    else decisions.set(e.id, onConflict);
+    else {
+      const choice = resolutions[e.id] ?? (onConflict === 'fail' ? undefined : onConflict);
+      if (choice) decisions.set(e.id, choice);
+      else conflicts.push(e.id);
+    }
   });
   const kindInPlan = new Map(plan.entities.map((e) => [e.id, e.content.kind]));
   plan.relations.forEach((r, i) => {
@@ -275,6 +284,11 @@ async function write(job: JobHandle, db: Database.Database, plan: Plan, decision
   return report;
 }
 
+/**
+ * Imports a file of knowledge. `alsoWrite` runs inside the same transaction, on the same
+ * connection, after the entries (transfer bundles write their maps and decisions there), so a
+ * bundle lands whole or not at all.
+ */
 export async function importKnowledge(
   ctx: ServerContext,
   input: {
@@ -282,12 +296,15 @@ export async function importKnowledge(
     content: string;
     fileName: string;
     onConflict: 'fail' | 'keep' | 'replace';
+    /** Per-entry choices for entries that exist with other content; they override onConflict. */
+    resolutions?: Readonly<Record<string, 'keep' | 'replace'>>;
     jobId?: string;
   },
+  alsoWrite?: (db: Database.Database) => void,
 ): Promise<ImportReport> {
   const plan = parse(input);
   assignDerivedIds(ctx.workspace.db, plan);
-  const decisions = decide(ctx.workspace.db, plan, input.fileName, input.onConflict);
+  const decisions = decide(ctx.workspace.db, plan, input.fileName, input.onConflict, input.resolutions ?? {});
   const jobId = input.jobId ?? `import-${Date.now()}`;
   return ctx.jobs.run(jobId, `Import ${input.fileName}`, true, async (job) => {
     const db = new Database(ctx.workspace.path);
@@ -298,6 +315,7 @@ export async function importKnowledge(
       db.pragma('cache_size = -262144');
       db.exec('BEGIN IMMEDIATE');
       const report = await write(job, db, plan, decisions);
+      alsoWrite?.(db);
       await job.checkpoint();
       db.exec('COMMIT');
       return report;

@@ -33,9 +33,11 @@ const toPresentation = (row: PresentationRow): StoredPresentation => ({
   document: PresentationDocument.parse(JSON.parse(row.document)),
 });
 
-export function insertPresentation(db: Database.Database, mapId: string, doc: PresentationDocument): string {
+/** Inserts a presentation; `wantedId` is kept when free (bundles carry their ids), else one is made from the title. */
+export function insertPresentation(db: Database.Database, mapId: string, doc: PresentationDocument, wantedId?: string): string {
   if (!stmt(db, 'SELECT 1 FROM maps WHERE id = ?').get(mapId)) throw new AppError('not_found', `There is no map "${mapId}".`, { mapId });
-  const id = uniqueSlug(db, 'presentations', doc.title, 'presentation');
+  const free = wantedId && /^[a-z0-9][a-z0-9-]{0,120}$/.test(wantedId) && !stmt(db, 'SELECT 1 FROM presentations WHERE id = ?').get(wantedId);
+  const id = free ? wantedId : uniqueSlug(db, 'presentations', doc.title, 'presentation');
   const at = nowIso();
   stmt(db, 'INSERT INTO presentations (id, map_id, title, document, revision, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(
     id,

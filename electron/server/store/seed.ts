@@ -191,6 +191,13 @@ export function appliedSeedVersion(db: Database.Database): string | null {
   return (stmt(db, "SELECT value FROM meta WHERE key = 'seed_version'").pluck().get() as string | undefined) ?? null;
 }
 
+/** Marks a workspace created empty, so that opening it again never fills it with the default content. */
+export const NO_SEED = 'none';
+
+export function optOutOfSeed(db: Database.Database): void {
+  stmt(db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('seed_version', ?)").run(NO_SEED);
+}
+
 export function applySeed(db: Database.Database, seed: Seed): SeedReport {
   if (appliedSeedVersion(db) === seed.version) return { skipped: true, inserted: 0, updated: 0, keptUserChanges: 0 };
   const report: SeedReport = { skipped: false, inserted: 0, updated: 0, keptUserChanges: 0 };

@@ -18,8 +18,8 @@ const LANGUAGES: { lang: Language; label: string }[] = [
   { lang: 'en', label: 'English' },
 ];
 
-/** The frame every screen sits in: brand, navigation, the top bar with language and theme. */
-export function AppFrame({ screen, title, children }: { screen: Screen; title: string; children: ReactNode }) {
+/** The frame every screen sits in: brand, navigation, the top bar with the workspace, language and theme. */
+export function AppFrame({ screen, title, workspace, children }: { screen: Screen; title: string; workspace?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const [theme, setTheme] = useTheme();
@@ -38,7 +38,7 @@ export function AppFrame({ screen, title, children }: { screen: Screen; title: s
       </div>
       <header className="topbar">
         <h1>{title}</h1>
-        {info.data && <span className="workspace-name" data-testid="workspace-name">· {info.data.workspace.name}</span>}
+        {workspace}
         <span className="spacer" />
         <div className="segmented" role="group" aria-label={t('settings.language')}>
           {LANGUAGES.map(({ lang: l, label }) => (

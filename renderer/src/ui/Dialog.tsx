@@ -45,3 +45,18 @@ export function Dialog({
     </dialog>
   );
 }
+
+/** The usual footer: Cancel, and the dialog's one action (a button, or the submit of a form by id). */
+export function DialogActions({ onCancel, label, disabled, onConfirm, form }: { onCancel(): void; label: string; disabled?: boolean; onConfirm?(): void; form?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type={form ? 'submit' : 'button'} form={form} className="button primary" disabled={disabled} onClick={onConfirm}>
+        {label}
+      </button>
+    </>
+  );
+}

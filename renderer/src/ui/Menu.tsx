@@ -1,10 +1,19 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A drop-down menu button: opens on click, closes when an item is chosen, on Escape, or on a
  * click elsewhere.
  */
-export function Menu({ label, items }: { label: ReactNode; items: { key: string; label: string; run(): void }[] }) {
+export interface MenuItem {
+  key: string;
+  label: string;
+  run(): void;
+  disabled?: boolean;
+  /** A small heading shown above this item, starting a group. */
+  heading?: string;
+}
+
+export function Menu({ label, items, align = 'right', className }: { label: ReactNode; items: MenuItem[]; align?: 'left' | 'right'; className?: string }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -21,23 +30,30 @@ export function Menu({ label, items }: { label: ReactNode; items: { key: string;
   }, [open]);
   return (
     <div className="menu" ref={root}>
-      <button type="button" className="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button type="button" className={className ?? 'button'} aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
         {label}
       </button>
       {open && (
-        <div className="menu-items" role="menu">
+        <div className={`menu-items ${align}`} role="menu">
           {items.map((item) => (
-            <button
-              key={item.key}
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setOpen(false);
-                item.run();
-              }}
-            >
-              {item.label}
-            </button>
+            <Fragment key={item.key}>
+              {item.heading && (
+                <div className="menu-heading" role="presentation">
+                  {item.heading}
+                </div>
+              )}
+              <button
+                type="button"
+                role="menuitem"
+                disabled={item.disabled}
+                onClick={() => {
+                  setOpen(false);
+                  item.run();
+                }}
+              >
+                {item.label}
+              </button>
+            </Fragment>
           ))}
         </div>
       )}

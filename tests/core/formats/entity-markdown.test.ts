@@ -90,7 +90,8 @@ describe('the Markdown of one entity', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 generated knowledge bases take ~1.5 s alone, several times that on a busy 2-core machine.
+  }, 30_000);
 
   it('round-trips untrimmed text up to surrounding whitespace', () => {
     fc.assert(

@@ -138,7 +138,7 @@ function PresentationAuthor({ id, map, geometry, selection, canvas, onPreview, o
 
   return (
     <div className="presentation-author">
-      <label className="field">
+      <label className="form-field">
         <span>{t('present.title')}</span>
         <input className="input" value={current.title} onChange={(e) => e.target.value.trim() && change({ ...current, title: e.target.value })} />
       </label>
@@ -181,18 +181,18 @@ function PresentationAuthor({ id, map, geometry, selection, canvas, onPreview, o
 
       <details className="projector-settings">
         <summary>{t('present.projector')}</summary>
-        <label className="field">
+        <label className="form-field">
           <span>{t('present.theme')}</span>
           <select value={settings.theme} onChange={(e) => setSettings({ theme: e.target.value === 'light' ? 'light' : 'dark' })}>
             <option value="dark">{t('present.themeDark')}</option>
             <option value="light">{t('present.themeLight')}</option>
           </select>
         </label>
-        <label className="field">
+        <label className="form-field">
           <span>{t('present.minLabel')}</span>
           <input className="input" type="number" min={8} max={64} value={settings.minLabelPx} onChange={(e) => setSettings({ minLabelPx: Math.min(64, Math.max(8, Number(e.target.value) || 18)) })} />
         </label>
-        <label className="field">
+        <label className="form-field">
           <span>{t('present.transition')}</span>
           <input className="input" type="number" min={0} max={5000} step={100} value={settings.transitionMs} onChange={(e) => setSettings({ transitionMs: Math.min(5000, Math.max(0, Number(e.target.value) || 0)) })} />
         </label>

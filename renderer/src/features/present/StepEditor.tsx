@@ -32,7 +32,7 @@ export function StepEditor({ doc, at, map, geometry, selection, currentView, onC
 
   return (
     <div className="step-editor">
-      <label className="field">
+      <label className="form-field">
         <span>{t('present.title')}</span>
         <input className="input" value={step.title} onChange={(e) => update({ title: e.target.value })} />
       </label>
@@ -88,7 +88,7 @@ export function StepEditor({ doc, at, map, geometry, selection, currentView, onC
         )}
       </fieldset>
 
-      <label className="field">
+      <label className="form-field">
         <span>{t('present.notes')}</span>
         <textarea className="input" rows={4} placeholder={t('present.notesPlaceholder')} value={step.notes} onChange={(e) => update({ notes: e.target.value })} />
       </label>
