@@ -1,3 +1,4 @@
+import './zod-config.ts'; // first: before any schema is parsed
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
