@@ -38,7 +38,12 @@ export function tooLarge(fileName: string, message: string, limit: string, max: 
 
 /** Throws `too_large` when the text is longer than `max` UTF-16 code units. */
 export function checkTextSize(text: string, fileName: string, max: number = LIMITS.maxBytes): void {
-  if (text.length > max)
+  checkFileSize(text.length, fileName, max);
+}
+
+/** The same check on a file's size, before it is read at all (a byte count, so slightly stricter for CJK text). */
+export function checkFileSize(size: number, fileName: string, max: number = LIMITS.maxBytes): void {
+  if (size > max)
     throw tooLarge(
       fileName,
       `the file is larger than ${Math.round(max / MIB)} MiB, the most this import reads. Split it into smaller files and import them one by one.`,

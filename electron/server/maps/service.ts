@@ -10,6 +10,7 @@ import { renderMapSvg } from '../../../core/graph/svg.ts';
 import type { EntityKind } from '../../../core/model/kinds.ts';
 import { KINDS } from '../../../core/model/kinds.ts';
 import { pick, type Language } from '../../../core/model/text.ts';
+import { checkTextSize } from '../../../core/formats/limits.ts';
 import { getEntity } from '../store/entities.ts';
 import { getMap, insertMap, newMapId } from '../store/maps.ts';
 import { stmt } from '../store/statements.ts';
@@ -72,6 +73,7 @@ export function generateMap(
 }
 
 export function importMap(db: Database.Database, input: { format: 'mermaid' | 'cxl'; content: string; fileName: string; title?: string }) {
+  checkTextSize(input.content, input.fileName);
   const { map, dropped } = input.format === 'mermaid' ? parseMermaid(input.content) : parseCxl(input.content);
   const fallbackTitle = input.fileName.replace(/\.[^.]+$/, '') || 'Imported map';
   const doc = withLayout({ ...map, title: input.title || map.title || fallbackTitle });

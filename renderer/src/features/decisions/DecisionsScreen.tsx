@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilePlus2, Trash2, Upload } from 'lucide-react';
 import { parseDecisionCsv } from '../../../../core/decision/csv.ts';
+import { readJsonFile } from '../../../../core/formats/json-file.ts';
+import { checkFileSize } from '../../../../core/formats/limits.ts';
 import { KINDS } from '../../../../core/model/kinds.ts';
 import { pick } from '../../../../core/model/text.ts';
 import { client } from '../../api.ts';
@@ -38,10 +40,12 @@ export function DecisionsScreen({ selectedId }: { selectedId: string | null }) {
 
   async function importFile(file: File) {
     try {
+      // Refused before it is read into memory, as the other importers do.
+      checkFileSize(file.size, file.name);
       const text = await file.text();
       const problem = /\.csv$/i.test(file.name)
         ? parseDecisionCsv(text, file.name, { title: file.name.replace(/\.[^.]+$/, '') })
-        : (JSON.parse(text) as Problem);
+        : (readJsonFile(text, file.name).doc as Problem);
       await create(problem);
     } catch (error) {
       toast({ tone: 'error', message: errorMessage(error) });
