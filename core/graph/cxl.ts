@@ -2,7 +2,7 @@ import type { ImportResult, MapDocument } from './model.ts';
 import { buildMap } from './cxl/build.ts';
 import { readCxl } from './cxl/reader.ts';
 import { writeCxl } from './cxl/writer.ts';
-import { DEFAULT_LIMITS, type ImportLimits } from './roundtrip.ts';
+import { DEFAULT_LIMITS, withSafeIds, type ImportLimits } from './roundtrip.ts';
 
 /**
  * CmapTools CXL ⇄ concept maps. Concepts and linking phrases keep their CmapTools ids (never
@@ -21,7 +21,8 @@ export interface CxlImportOptions {
 /** Reads a CXL file. Throws AppError `invalid_file` (with XML path and line) or `too_large`. */
 export function parseCxl(text: string, options: CxlImportOptions = {}): ImportResult {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  return buildMap(readCxl(text, limits), limits);
+  const result = buildMap(readCxl(text, limits), limits);
+  return { ...result, map: withSafeIds(result.map) };
 }
 
 /** Writes a CXL document CmapTools can open, which reads back to the same concepts, propositions and groups. */

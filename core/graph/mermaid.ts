@@ -1,7 +1,7 @@
 import type { ImportResult, MapDocument } from './model.ts';
 import { MermaidParser } from './mermaid/parser.ts';
 import { printMermaid as print } from './mermaid/printer.ts';
-import { DEFAULT_LIMITS, type ImportLimits } from './roundtrip.ts';
+import { DEFAULT_LIMITS, withSafeIds, type ImportLimits } from './roundtrip.ts';
 
 /**
  * Mermaid flowcharts ⇄ concept maps.
@@ -27,7 +27,8 @@ export interface MermaidImportOptions {
 
 /** Reads a Mermaid flowchart. Throws AppError `invalid_file` (with the line) or `too_large`. */
 export function parseMermaid(text: string, options: MermaidImportOptions = {}): ImportResult {
-  return new MermaidParser(text, { ...DEFAULT_LIMITS, ...options.limits }).parse();
+  const result = new MermaidParser(text, { ...DEFAULT_LIMITS, ...options.limits }).parse();
+  return { ...result, map: withSafeIds(result.map) };
 }
 
 /** Writes a Mermaid flowchart that reads back to the same concepts, propositions and groups. */

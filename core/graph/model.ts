@@ -12,7 +12,22 @@ import { z } from 'zod';
  * and one target; an unlabelled edge becomes a phrase with an empty label.
  */
 
-export const NodeId = z.string().min(1).max(200);
+/**
+ * Names every plain object inherits (`__proto__`, `constructor`, `toString`…). Node ids key plain
+ * objects (a map's layout, dagre's graph), where these would read inherited values, so they are
+ * not ids; importers rename them (withSafeIds in roundtrip.ts).
+ */
+export const INHERITED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export const NodeId = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((id) => !INHERITED_NAMES.has(id), 'is a name JavaScript objects reserve; choose another id');
+
+/** Coordinates within ±10 million: far beyond any map, and midpoints and sums of them never overflow. */
+export const MAX_COORDINATE = 1e7;
+const Coordinate = z.number().finite().min(-MAX_COORDINATE).max(MAX_COORDINATE);
 
 export const SHAPES = [
   'rect',
@@ -94,9 +109,16 @@ export const Group = z
   .strict();
 export type Group = z.infer<typeof Group>;
 
-export const Position = z
-  .object({ x: z.number().finite(), y: z.number().finite(), pinned: z.boolean().default(false) })
-  .strict();
+export const Position = z.object({ x: Coordinate, y: Coordinate, pinned: z.boolean().default(false) }).strict();
+
+const clampCoordinate = (v: number) => (Number.isFinite(v) ? Math.max(-MAX_COORDINATE, Math.min(MAX_COORDINATE, v)) : 0);
+
+/** A layout with every coordinate brought into range: what computed layouts and live placements store. */
+export function boundedLayout(layout: Record<string, { x: number; y: number; pinned: boolean }>): Record<string, { x: number; y: number; pinned: boolean }> {
+  const out: Record<string, { x: number; y: number; pinned: boolean }> = {};
+  for (const [id, at] of Object.entries(layout)) out[id] = { x: clampCoordinate(at.x), y: clampCoordinate(at.y), pinned: at.pinned };
+  return out;
+}
 export type Position = z.infer<typeof Position>;
 
 export const DIRECTIONS = ['TB', 'BT', 'LR', 'RL'] as const;

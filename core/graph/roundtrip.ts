@@ -1,5 +1,5 @@
 import { AppError } from '../api/result.ts';
-import { propositions, type Dropped, type MapDocument } from './model.ts';
+import { INHERITED_NAMES, propositions, type Dropped, type MapDocument } from './model.ts';
 
 /**
  * What the Mermaid and CXL importers and exporters share: size limits, the log of what could not
@@ -85,6 +85,27 @@ export function addTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
   const list = lists.get(key);
   if (list) list.push(value);
   else lists.set(key, [value]);
+}
+
+/**
+ * The map with any id that is an inherited object name (see INHERITED_NAMES) renamed, everywhere
+ * it is used: a Mermaid node may well be called `constructor`.
+ */
+export function withSafeIds(map: MapDocument): MapDocument {
+  const all = [...map.concepts.map((c) => c.id), ...map.phrases.map((p) => p.id), ...map.groups.map((g) => g.id)];
+  if (!all.some((id) => INHERITED_NAMES.has(id))) return map;
+  const taken = new Set(all);
+  const renamed = new Map(all.filter((id) => INHERITED_NAMES.has(id)).map((id) => [id, uniqueId(`${id}-node`, taken)]));
+  const to = (id: string) => renamed.get(id) ?? id;
+  const layout: MapDocument['layout'] = {};
+  for (const [id, at] of Object.entries(map.layout)) layout[to(id)] = at;
+  return {
+    ...map,
+    concepts: map.concepts.map((c) => ({ ...c, id: to(c.id) })),
+    phrases: map.phrases.map((p) => ({ ...p, id: to(p.id), from: p.from.map(to), to: p.to.map(to) })),
+    groups: map.groups.map((g) => ({ ...g, id: to(g.id), parent: g.parent && to(g.parent), members: g.members.map(to) })),
+    layout,
+  };
 }
 
 /** `base`, or `base-2`, `base-3`… whichever is not taken yet; records the result as taken. */

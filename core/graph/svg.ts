@@ -5,6 +5,7 @@ import { nodeColours } from './palette.ts';
 import { shapePath } from './shapes.ts';
 import { segmentLine } from './edges.ts';
 import { ASCENT, DESCENT } from './font-metrics.ts';
+import { stripInvalidXml } from './xml.ts';
 
 /**
  * A map as a standalone SVG document. With a glyph source, labels are drawn as outlines, so the
@@ -33,7 +34,7 @@ export interface SvgOptions {
 
 const FADED = 0.22;
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) => stripInvalidXml(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (n: number) => (Math.round(n * 100) / 100).toString();
 
 function label(node: NodeBox, fill: string, glyphs: GlyphSource | undefined): string {

@@ -1,4 +1,4 @@
-import type { Concept, ConceptStyle, Group, ImportResult, Phrase, PhraseStyle, Position, Shape } from '../model.ts';
+import { MAX_COORDINATE, type Concept, type ConceptStyle, type Group, type ImportResult, type Phrase, type PhraseStyle, type Position, type Shape } from '../model.ts';
 import { addTo, DroppedLog, invalidFile, plural, tooLarge, uniqueId, type ImportLimits } from '../roundtrip.ts';
 import { cxlColourToCss, CXL_SHAPES } from './format.ts';
 import { xmlPath, type CxlElement, type CxlRaw } from './reader.ts';
@@ -161,7 +161,8 @@ export function buildMap(raw: CxlRaw, limits: ImportLimits): ImportResult {
     const x = Number(look.attrs.x);
     const y = Number(look.attrs.y);
     if (look.attrs.x === undefined || look.attrs.y === undefined) continue;
-    if (Number.isFinite(x) && Number.isFinite(y)) layout[id] = { x, y, pinned: false };
+    // Positions beyond the model's range are dropped (the layout places those nodes instead).
+    if (Math.abs(x) <= MAX_COORDINATE && Math.abs(y) <= MAX_COORDINATE) layout[id] = { x, y, pinned: false };
     else dropped.add(where(look), `the position of "${id}" is not a number`);
   }
   // A phrase made for a direct connection sits between its two concepts.

@@ -1,5 +1,6 @@
 import type { Shape } from '../model.ts';
 import { parseCssColour } from '../roundtrip.ts';
+import { stripInvalidXml } from '../xml.ts';
 
 /** CXL's own spellings: colours as "r,g,b,a" (0–255), shapes by name, text in attributes. */
 
@@ -56,10 +57,4 @@ export function escapeAttribute(text: string): string {
 
 export function escapeText(text: string): string {
   return stripInvalidXml(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** XML 1.0 cannot hold control characters (other than tab and line breaks) or lone surrogates. */
-function stripInvalidXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 }

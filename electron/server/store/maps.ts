@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { AppError, type MapSummary } from '../../../core/api.ts';
-import { MapDocument, propositions, type MapDocument as MapDoc } from '../../../core/graph/model.ts';
+import { boundedLayout, MapDocument, propositions, type MapDocument as MapDoc } from '../../../core/graph/model.ts';
 import { nowIso, stmt, uniqueSlug } from './statements.ts';
 
 /** Maps as stored: meaning, layout and settings in their own columns (0003_maps.sql). */
@@ -31,7 +31,7 @@ export function insertMap(db: Database.Database, id: string, doc: MapDoc, origin
     db,
     `INSERT INTO maps (id, title, meaning, layout, settings, origin, revision, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-  ).run(id, doc.title, meaningOf(doc), JSON.stringify(doc.layout), JSON.stringify(doc.settings), origin, at, at);
+  ).run(id, doc.title, meaningOf(doc), JSON.stringify(boundedLayout(doc.layout)), JSON.stringify(doc.settings), origin, at, at);
 }
 
 export function getMap(db: Database.Database, id: string): { id: string; revision: number; origin: 'seed' | 'user'; updatedAt: string; document: MapDoc } {
@@ -54,7 +54,7 @@ export function saveMap(db: Database.Database, id: string, revision: number, doc
         current: row.revision,
       });
     const meaning = meaningOf(doc);
-    const layout = JSON.stringify(doc.layout);
+    const layout = JSON.stringify(boundedLayout(doc.layout));
     const settings = JSON.stringify(doc.settings);
     const changedMeaning = meaning !== row.meaning || doc.title !== row.title;
     if (!changedMeaning && layout === row.layout && settings === row.settings) return row.revision;

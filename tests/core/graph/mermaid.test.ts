@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_EDGES, MAX_NESTING, MAX_NODES, parseMermaid, printMermaid } from '../../../core/graph/mermaid.ts';
-import type { MapDocument, PhraseStyle, Shape } from '../../../core/graph/model.ts';
+import { MapDocument, type PhraseStyle, type Shape } from '../../../core/graph/model.ts';
 import { essence } from '../../../core/graph/roundtrip.ts';
 import { expectValid, invalidAt, labels, said, thrown } from './support.ts';
 
@@ -478,5 +478,25 @@ describe('Mermaid export', () => {
     const again = parseMermaid(text).map;
     expect(said(again)).toEqual(['two_words --> n_end']);
     expect(again.groups).toEqual([{ id: 'g_group', title: 'Group', parent: null, members: ['g'], collapsed: false }]);
+  });
+});
+
+describe('ids that plain objects inherit', () => {
+  it('are renamed on import, everywhere they are used, so the map stays a valid document', () => {
+    const { map } = parseMermaid('flowchart TD\n  constructor --> __proto__\n  subgraph toString [Group]\n    constructor\n  end\n');
+    expect(map.concepts.map((c) => [c.id, c.label])).toEqual([
+      ['constructor-node', 'constructor'],
+      ['__proto__-node', '__proto__'],
+    ]);
+    expect(map.groups[0]).toMatchObject({ id: 'toString-node', members: ['constructor-node'] });
+    expect(map.phrases[0]).toMatchObject({ from: ['constructor-node'], to: ['__proto__-node'] });
+    expect(MapDocument.safeParse(map).success).toBe(true);
+  });
+
+  it('are refused in documents, as are coordinates beyond ±10 million', () => {
+    const base = { title: 't', concepts: [{ id: 'a', label: 'A' }], phrases: [] };
+    expect(MapDocument.safeParse({ ...base, concepts: [{ id: 'constructor', label: 'x' }] }).success).toBe(false);
+    expect(MapDocument.safeParse({ ...base, layout: { a: { x: 1e308, y: 0 } } }).success).toBe(false);
+    expect(MapDocument.safeParse({ ...base, layout: { a: { x: -9_999_999, y: 0 } } }).success).toBe(true);
   });
 });
