@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupEntry, WorkspaceInfo } from '../../core/api.ts';
 import { backupsToKeep } from '../../electron/server/backups/rotation.ts';
+import { runCli } from '../../electron/cli.ts';
 import { startServer, type Server } from '../../electron/server/server.ts';
 import { sha256 } from '../helpers/files.ts';
 import { ok, SOURCE_DATA_DIR, useTempDir } from '../helpers/workspace.ts';
@@ -65,8 +66,17 @@ describe('who holds a workspace', () => {
     expect((await ok<{ workspace: WorkspaceInfo }>(cli.router, 'app.info', {})).workspace.readOnly).toMatchObject({ holder: 'electron', pid: holder.pid });
     expect(await ok<{ entities: number }>(cli.router, 'kb.stats', {})).toMatchObject({ entities: 168 });
     const refused = await cli.router.call('kb.create', newCase('Blocked'));
+    cli.close();
+    // The command line says the same, and exits with an error.
+    const err: string[] = [];
+    const bundle = path.join(dir, 'one.json');
+    writeFileSync(bundle, JSON.stringify({ format: 'strategy-workbench.kb', version: 1, entities: [] }));
+    const code = await runCli(['kb', 'import', bundle, '--db', file], { out: () => undefined, err: (text) => err.push(text) });
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(/held\.swb is open in Strategy Workbench \(process \d+\); close it there to change it here\. \[workspace_locked\]/);
     expect(refused).toMatchObject({ ok: false, error: { code: 'workspace_locked', message: expect.stringMatching(/open in Strategy Workbench \(process \d+\)/) as string } });
-    expect(entityCount(cli)).toBe(168);
+    const reopened = await open(file, path.join(dir, 'user'), { holder: 'cli' });
+    expect(entityCount(reopened)).toBe(168);
   });
 
   it('takes over the lock of a program that died, and gives it back on close', async () => {
@@ -103,6 +113,22 @@ describe('backups', () => {
     // The state before the restore is itself a backup: restoring it brings the new case back.
     await ok(server.router, 'workspace.restore', { backup: restoreBackup?.name });
     expect(entityCount(server)).toBe(169);
+  });
+
+  it('are taken every few minutes while the workspace changes, and not while it does not', async () => {
+    const dir = tempDir();
+    const server = await startServer({ dbPath: path.join(dir, 'busy.swb'), dataDir: SOURCE_DATA_DIR, transport: 'test', appVersion: 'test', userData: path.join(dir, 'user'), periodicBackupMs: 150 });
+    const reasons = async () => (await ok<BackupEntry[]>(server.router, 'workspace.backups', {})).map((b) => b.reason);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await server.context.workspaces.settle();
+      expect(await reasons()).toEqual(['open']);
+      await ok(server.router, 'kb.create', newCase('A change'));
+      await expect.poll(reasons, { timeout: 3000 }).toContain('periodic');
+    } finally {
+      await server.context.workspaces.settle();
+      server.close();
+    }
   });
 
   it('are taken before migrations change an older workspace', async () => {
