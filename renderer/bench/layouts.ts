@@ -4,7 +4,7 @@ import type { MapDocument } from '../../core/graph/model.ts';
 import { median } from './frames.ts';
 import type { LayoutTiming } from './protocol.ts';
 
-/** Layered (dagre) layouts are timed up to this many concepts; force layouts at every size. */
+/** Layered layouts are timed up to this many concepts; force layouts at every size. */
 export const LAYERED_LIMIT = 2000;
 
 /** How often each layout is run: five times where it is quick (the median reported), else once. */

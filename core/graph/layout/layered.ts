@@ -1,27 +1,26 @@
-import dagre from '@dagrejs/dagre';
 import type { Direction } from '../model.ts';
 import { keepPinned, layoutGraph } from './graph.ts';
+import { layerLayout, type LayerEdge } from './sugiyama.ts';
 import type { LayoutInput, Positions } from './types.ts';
 
+/** Gaps as dagre had them (nodesep 28, edgesep 12, ranksep 40 halved for the labels' layers). */
+const SPACING = { nodeGap: 28, edgeGap: 12, layerGap: 20 };
+const MARGIN = 20;
+
 /**
- * Layered (Sugiyama) layout with dagre. A linking phrase with one source and one target is laid
- * out as a labelled edge, so it sits on a straight line between its concepts; a phrase that fans
- * in or out is a node of its own, ranked between the concepts it joins. Labels never overlap boxes.
- * dagre keeps nodes in plain objects keyed by name, so it gets names of its own (`n0`, `n1`, …): a
- * node called `__proto__` or `constructor` would otherwise corrupt its objects or Object.prototype.
+ * Layered (Sugiyama) layout (sugiyama.ts). A linking phrase with one source and one target rides
+ * on the edge between its concepts: a labelled one takes the middle layer of that edge, so the
+ * line passes through its label and the label never overlaps a box; an unlabelled one is put at
+ * the midpoint of the straight line. A phrase that fans in or out is a vertex of its own, one
+ * layer from each concept it joins. Layers run down the page (TB), up (BT), right (LR) or left (RL).
+ * Ids are only ever looked up in Maps; the layout itself works on vertex numbers.
  */
 export function layeredLayout(map: LayoutInput, direction: Direction = 'TB'): Positions {
   const { nodes, geometry } = layoutGraph(map);
-  const names = new Map<string, string>();
-  const name = (id: string): string => {
-    const known = names.get(id);
-    if (known !== undefined) return known;
-    names.set(id, `n${names.size}`);
-    return `n${names.size - 1}`;
-  };
-  const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: direction, nodesep: 28, ranksep: 40, edgesep: 12, marginx: 20, marginy: 20 });
-  g.setDefaultEdgeLabel(() => ({}));
+  const across = direction === 'LR' || direction === 'RL';
+  // Extent along a layer and across layers: a box's width when layers are rows, its height when columns.
+  const breadthOf = (box: { width: number; height: number }) => (across ? box.height : box.width);
+  const depthOf = (box: { width: number; height: number }) => (across ? box.width : box.height);
 
   const ends = new Map<string, { from: string[]; to: string[] }>();
   for (const s of geometry.segments) {
@@ -30,35 +29,62 @@ export function layeredLayout(map: LayoutInput, direction: Direction = 'TB'): Po
     else e.to.push(s.to);
     ends.set(s.phraseId, e);
   }
-  const asEdge = new Set([...ends].filter(([, e]) => e.from.length === 1 && e.to.length === 1 && e.from[0] !== e.to[0]).map(([id]) => id));
+  const onEdge = (id: string) => {
+    const e = ends.get(id);
+    return e !== undefined && e.from.length === 1 && e.to.length === 1 && e.from[0] !== e.to[0];
+  };
 
-  for (const n of nodes) if (!asEdge.has(n.id)) g.setNode(name(n.id), { width: n.width, height: n.height });
+  const vertices = nodes.filter((n) => !onEdge(n.id));
+  const vertexOf = new Map(vertices.map((n, i) => [n.id, i]));
+  const edges: LayerEdge[] = [];
+  const edgePhrase: string[] = [];
+  const addEdge = (from: string, to: string, edge: Omit<LayerEdge, 'from' | 'to'>, phraseId: string) => {
+    const a = vertexOf.get(from);
+    const b = vertexOf.get(to);
+    if (a === undefined || b === undefined) return;
+    edges.push({ from: a, to: b, ...edge });
+    edgePhrase.push(phraseId);
+  };
   for (const [phraseId, e] of ends) {
-    const node = geometry.byId.get(phraseId);
-    if (asEdge.has(phraseId)) {
-      const hasLabel = node?.lines.some(Boolean) ?? false;
-      g.setEdge(name(e.from[0] ?? ''), name(e.to[0] ?? ''), hasLabel ? { width: node?.width ?? 0, height: node?.height ?? 0, labelpos: 'c' } : {}, name(phraseId));
+    if (onEdge(phraseId)) {
+      const box = geometry.byId.get(phraseId);
+      const labelled = box?.lines.some(Boolean) ?? false;
+      addEdge(e.from[0] ?? '', e.to[0] ?? '', box && labelled ? { minlen: 2, label: { breadth: breadthOf(box), depth: depthOf(box) } } : { minlen: 2 }, phraseId);
     } else {
-      for (const f of e.from) g.setEdge(name(f), name(phraseId), {}, `${name(phraseId)}:in:${name(f)}`);
-      for (const t of e.to) g.setEdge(name(phraseId), name(t), {}, `${name(phraseId)}:out:${name(t)}`);
+      for (const f of e.from) addEdge(f, phraseId, { minlen: 1 }, phraseId);
+      for (const t of e.to) addEdge(phraseId, t, { minlen: 1 }, phraseId);
     }
   }
-  dagre.layout(g);
 
-  const positions: Positions = {};
-  for (const n of nodes) {
-    if (asEdge.has(n.id)) continue;
-    const at = g.node(name(n.id)) as { x: number; y: number } | undefined;
-    if (at) positions[n.id] = { x: at.x, y: at.y, pinned: false };
+  const laid = layerLayout({ breadth: vertices.map(breadthOf), depth: vertices.map(depthOf), edges }, SPACING);
+
+  // Layout coordinates (x along layers, y across) to the page, then to the margin.
+  const flip = direction === 'BT' || direction === 'RL' ? -1 : 1;
+  const page = (x: number, y: number) => (across ? { x: flip * y, y: x } : { x, y: flip * y });
+  const placed: [string, { x: number; y: number }][] = vertices.map((n, i) => [n.id, page(laid.x[i] ?? 0, laid.y[i] ?? 0)]);
+  edges.forEach((edge, i) => {
+    const lx = laid.labelX[i] ?? NaN;
+    if (!Number.isNaN(lx)) placed.push([edgePhrase[i] ?? '', page(lx, laid.labelY[i] ?? 0)]);
+  });
+  let left = Infinity;
+  let top = Infinity;
+  for (const [id, at] of placed) {
+    const box = geometry.byId.get(id);
+    left = Math.min(left, at.x - (box?.width ?? 0) / 2);
+    top = Math.min(top, at.y - (box?.height ?? 0) / 2);
   }
-  for (const phraseId of asEdge) {
-    const e = ends.get(phraseId);
-    const a = e && positions[e.from[0] ?? ''];
-    const b = e && positions[e.to[0] ?? ''];
-    const label = g.edge(name(e?.from[0] ?? ''), name(e?.to[0] ?? ''), name(phraseId)) as { x?: number; y?: number } | undefined;
-    if (label?.x !== undefined && label.y !== undefined) positions[phraseId] = { x: label.x, y: label.y, pinned: false };
-    else if (a && b) positions[phraseId] = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, pinned: false };
+  const at = new Map<string, { x: number; y: number }>();
+  for (const [id, p] of placed) at.set(id, { x: p.x - left + MARGIN, y: p.y - top + MARGIN });
+  // Unlabelled phrases on an edge: the midpoint, so the line between the concepts is straight.
+  for (const [phraseId, e] of ends) {
+    if (!onEdge(phraseId) || at.has(phraseId)) continue;
+    const a = at.get(e.from[0] ?? '');
+    const b = at.get(e.to[0] ?? '');
+    if (a && b) at.set(phraseId, { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
   }
+
+  // Built with defineProperty semantics (fromEntries), so even an id such as `__proto__` is an entry.
+  const positions: Positions = Object.fromEntries([...at].map(([id, p]) => [id, { x: p.x, y: p.y, pinned: false }]));
   keepPinned(positions, map);
   return positions;
 }

@@ -57,6 +57,36 @@ describe('layouts', () => {
     for (const p of propositions(map)) expect(map.layout[p.to]!.y).toBeGreaterThan(map.layout[p.from]!.y);
   });
 
+  it('layered, in every direction, on random maps with cycles, fan-outs and long labels: no labelled box overlaps another, every concept is placed', () => {
+    const label = fc.oneof(fc.constant(''), fc.constantFrom('uses', '包括', 'is a form of', '面向中小企业客户的定制服务', 'leads to 失败'));
+    const maps = fc
+      .record({
+        size: fc.integer({ min: 2, max: 40 }),
+        links: fc.array(fc.tuple(fc.nat(), fc.nat(), label, fc.option(fc.nat(), { nil: undefined })), { maxLength: 60 }),
+      })
+      .map(({ size, links }) => {
+        const concepts = Array.from({ length: size }, (_, i) => `  c${i}[${i % 3 === 0 ? `概念 ${i} with a rather long label` : `C${i}`}]`);
+        const edges = links.map(([a, b, text, fan]) => {
+          const arrow = text ? `-->|${text}|` : '-->';
+          const to = fan === undefined ? `c${b % size}` : `c${b % size} & c${fan % size}`;
+          return `  c${a % size} ${arrow} ${to}`;
+        });
+        return parseMermaid(`graph TD\n${[...concepts, ...edges].join('\n')}`).map;
+      });
+    fc.assert(
+      fc.property(maps, fc.constantFrom('TB', 'BT', 'LR', 'RL' as const), (map, direction) => {
+        const geometry = mapGeometry(applyLayout(map, computeLayout(map, { kind: 'layered', direction })));
+        expect(geometry.nodes.filter((n) => n.kind === 'concept')).toHaveLength(map.concepts.length);
+        for (const n of geometry.nodes) expect(Number.isFinite(n.x) && Number.isFinite(n.y), n.id).toBe(true);
+        // Phrases without text are invisible points on their line; every box with text must stand clear.
+        const visible = geometry.nodes.filter((n) => n.lines.some(Boolean));
+        for (let i = 0; i < visible.length; i++)
+          for (let j = i + 1; j < visible.length; j++) expect(overlaps(visible[i]!, visible[j]!), `${visible[i]!.id} / ${visible[j]!.id}`).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('never changes what the map says', () => {
     for (const kind of ['layered', 'force', 'radial'] as const) {
       const after = laidOut(SEED, kind);
