@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Entity, RelationContent, checkKindFields, kindOfId } from '../model/entity.ts';
 import { relationAllowed } from '../model/kinds.ts';
 import { Bilingual } from '../model/text.ts';
+import { wellFormedEntity } from './bundle-entity.ts';
 import { readJsonFile } from './json-file.ts';
 import { LIMITS, checkCount } from './limits.ts';
 import { jsonLines } from './json-lines.ts';
@@ -133,21 +134,25 @@ export function parseBundle(input: string, fileName: string): ParsedBundle {
   checkCount(rawEntities.length, LIMITS.maxEntities, fileName, 'entities', 'maxEntities');
   checkCount(rawRelations.length, LIMITS.maxRelations, fileName, 'relations', 'maxRelations');
 
-  const parseItems = <T>(key: string, items: unknown[], schema: z.ZodType<T>): (T | undefined)[] =>
+  // `fast` answers the common, well-formed item without zod (see bundle-entity.ts); whatever it
+  // cannot vouch for goes to zod, so problems are reported exactly as before.
+  const parseItems = <T>(key: string, items: unknown[], schema: z.ZodType<T>, fast?: (item: unknown) => T | undefined): (T | undefined)[] =>
     items.map((item, i) => {
       if (problems.full) return undefined;
+      const checked = fast?.(item);
+      if (checked) return checked;
       const result = schema.safeParse(item);
       if (result.success) return result.data;
       for (const p of zodProblems(result.error)) problems.add([key, i, ...p.path], p.message);
       return undefined;
     });
   const sections = parseItems('sections', rawSections, BundleSection);
-  const entities = parseItems('entities', rawEntities, BundleEntity);
+  const entities = parseItems('entities', rawEntities, BundleEntity, wellFormedEntity);
   const relations = parseItems('relations', rawRelations, BundleRelation);
 
   checkSections(sections, problems);
   const entityIndex = checkEntities(entities, problems);
-  const external = checkRelations(relations, entityIndex, problems);
+  const external = checkRelations(relations, entities, entityIndex, problems);
 
   if (problems.count > 0) {
     problems.locate((paths) => jsonLines(text, paths));
@@ -171,32 +176,34 @@ function checkSections(sections: (BundleSection | undefined)[], problems: Proble
   });
 }
 
-/** Checks ids and kind fields; returns the valid entities by id. */
-function checkEntities(entities: (Entity | undefined)[], problems: Problems): Map<string, Entity> {
-  const byId = new Map<string, Entity>();
+/** Checks ids and kind fields; returns where each id is first used, for the valid entities. */
+function checkEntities(entities: (Entity | undefined)[], problems: Problems): Map<string, number> {
   const index = new Map<string, number>();
   entities.forEach((e, i) => {
     if (!e) return;
     const first = index.get(e.id);
     if (first !== undefined) problems.add(['entities', i, 'id'], `the id "${e.id}" is already used by entities[${first}]`);
-    else {
-      index.set(e.id, i);
-      byId.set(e.id, e);
-    }
+    else index.set(e.id, i);
     if (kindOfId(e.id) !== e.kind) problems.add(['entities', i, 'id'], `the id of ${kindWithArticle(e.kind)} must start with "${e.kind}/"`);
     for (const p of checkKindFields(e)) problems.add(['entities', i, ...p.path], p.message);
   });
-  return byId;
+  return index;
 }
 
 /** Checks duplicates and relation kinds; returns the endpoints outside the bundle. */
-function checkRelations(relations: (BundleRelation | undefined)[], entities: Map<string, Entity>, problems: Problems): Set<string> {
+function checkRelations(
+  relations: (BundleRelation | undefined)[],
+  entities: (Entity | undefined)[],
+  entityIndex: Map<string, number>,
+  problems: Problems,
+): Set<string> {
   const external = new Set<string>();
   const index = new Map<string, number>();
   // An id's prefix is its entity's kind throughout the app, so an endpoint outside the bundle
   // still has a known kind.
   const kindOf = (id: string) => {
-    const inBundle = entities.get(id);
+    const at = entityIndex.get(id);
+    const inBundle = at === undefined ? undefined : entities[at];
     if (!inBundle) external.add(id);
     return inBundle?.kind ?? kindOfId(id);
   };

@@ -59,14 +59,14 @@ export function checkFileSize(size: number, fileName: string, max: number = LIMI
  */
 export function checkJsonDepth(text: string, fileName: string, max: number = LIMITS.maxJsonDepth): void {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c /* \ */) i++;
-      else if (c === 0x22 /* " */) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+    if (c === 0x22 /* " */) {
+      // Strings are most of a bundle: jump to the closing quote with indexOf (several times
+      // faster than stepping through them) instead of walking them character by character.
+      i = closingQuote(text, i);
+      if (i < 0) return;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
       if (++depth > max)
         throw tooLarge(
           fileName,
@@ -76,6 +76,19 @@ export function checkJsonDepth(text: string, fileName: string, max: number = LIM
         );
     } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) depth--;
   }
+}
+
+/**
+ * The index of the quote closing the string opened at `open`, or -1 if it is never closed. A
+ * quote is escaped when an odd number of backslashes stands right before it.
+ */
+function closingQuote(text: string, open: number): number {
+  for (let quote = text.indexOf('"', open + 1); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return -1;
 }
 
 /** Throws `too_large` when a file holds more items than the limit allows. */

@@ -88,8 +88,15 @@ export const Relation = RelationContent.extend({
 });
 export type Relation = z.output<typeof Relation>;
 
+/** Whether every item is greater than the one before (in code-unit order): already sorted, no duplicates. */
+const ascending = (items: readonly string[]): boolean => items.every((item, i) => i === 0 || (items[i - 1] as string) < item);
+
+// Imports canonicalise every entry, and most records and tag lists are already in order: those
+// are copied as they are instead of being taken apart and sorted.
 const sortedKeys = <T>(record: Record<string, T>): Record<string, T> =>
-  Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  ascending(Object.keys(record))
+    ? { ...record }
+    : Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** The content in one canonical shape (keys and tags sorted), for storing and comparing. */
 export function canonicalContent(content: EntityContent): EntityContent {
@@ -100,7 +107,7 @@ export function canonicalContent(content: EntityContent): EntityContent {
     attrs: sortedKeys(content.attrs),
     texts: sortedKeys(content.texts),
     lists: sortedKeys(content.lists),
-    tags: [...new Set(content.tags)].sort(),
+    tags: ascending(content.tags) ? [...content.tags] : [...new Set(content.tags)].sort(),
     source: content.source,
   };
 }

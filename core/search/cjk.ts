@@ -35,8 +35,12 @@ function isCjkCode(c: number): boolean {
   );
 }
 
-/** Splits text into alternating non-CJK and CJK runs. */
-function* runs(text: string): Generator<{ text: string; cjk: boolean }> {
+/**
+ * Calls `visit` with each run of text in turn, alternating non-CJK and CJK. A callback rather
+ * than a generator: indexing calls this for every text of every entry, and a generator's
+ * per-run objects cost a measurable share of an import.
+ */
+function eachRun(text: string, visit: (run: string, cjk: boolean) => void): void {
   let start = 0;
   let cjk = false;
   let i = 0;
@@ -44,13 +48,13 @@ function* runs(text: string): Generator<{ text: string; cjk: boolean }> {
     const code = text.codePointAt(i) ?? 0;
     const isCjk = isCjkCode(code);
     if (isCjk !== cjk) {
-      if (i > start) yield { text: text.slice(start, i), cjk };
+      if (i > start) visit(text.slice(start, i), cjk);
       start = i;
       cjk = isCjk;
     }
     i += code > 0xffff ? 2 : 1;
   }
-  if (text.length > start) yield { text: text.slice(start), cjk };
+  if (text.length > start) visit(text.slice(start), cjk);
 }
 /** What unicode61 treats as part of a token: letters, numbers, and combining marks. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -70,6 +74,8 @@ function pairs(run: string): string[] {
   return out;
 }
 
+const CODES_PER_CALL = 8192;
+
 /**
  * pairs(run).join(' ') for the common case of a run without surrogate pairs, built from char
  * codes: indexing 100,000 entries spends most of its JavaScript time here.
@@ -87,15 +93,16 @@ function pairedText(run: string): string {
   }
   codes[k] = run.charCodeAt(n - 1);
   // Chunks keep String.fromCharCode's argument list far below engine limits.
+  if (codes.length <= CODES_PER_CALL) return String.fromCharCode.apply(null, codes);
   let out = '';
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
+  for (let i = 0; i < codes.length; i += CODES_PER_CALL) out += String.fromCharCode.apply(null, codes.slice(i, i + CODES_PER_CALL));
   return out;
 }
 
 /** The text as stored in the index column. */
 export function toIndexText(text: string): string {
   const out: string[] = [];
-  for (const run of runs(normalise(text))) out.push(run.cjk ? pairedText(run.text) : run.text);
+  eachRun(normalise(text), (run, cjk) => out.push(cjk ? pairedText(run) : run));
   return out.join(' ');
 }
 
@@ -115,14 +122,14 @@ const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
  */
 export function parseQuery(input: string): QueryTerm[] {
   const terms: QueryTerm[] = [];
-  for (const run of runs(normalise(input))) {
-    if (!run.cjk) {
-      for (const word of run.text.match(WORD) ?? []) terms.push({ fts: `${quote(word)}*`, needle: word, cjk: false });
-      continue;
+  eachRun(normalise(input), (run, cjk) => {
+    if (!cjk) {
+      for (const word of run.match(WORD) ?? []) terms.push({ fts: `${quote(word)}*`, needle: word, cjk: false });
+      return;
     }
-    const fts = [...run.text].length === 1 ? `${quote(run.text)}*` : quote(pairs(run.text).slice(0, -1).join(' '));
-    terms.push({ fts, needle: run.text, cjk: true });
-  }
+    const fts = [...run].length === 1 ? `${quote(run)}*` : quote(pairs(run).slice(0, -1).join(' '));
+    terms.push({ fts, needle: run, cjk: true });
+  });
   return terms;
 }
 

@@ -16,12 +16,12 @@ import {
   insertRelation,
   kindOf,
   listRelations,
-  insertNewEntity,
+  newEntityWriter,
   requireEntity,
   updateEntityContent,
   updateRelation,
 } from '../store/entities.ts';
-import { entitiesPointingAt, indexNewEntity, reindexEntities } from '../store/search-index.ts';
+import { entitiesPointingAt, newEntityIndexer, reindexEntities } from '../store/search-index.ts';
 import { listSections } from '../store/sections.ts';
 import { nowIso, stmt } from '../store/statements.ts';
 import { configureConnection } from '../store/workspace.ts';
@@ -133,6 +133,7 @@ function parse(input: { format: 'bundle' | 'cases-csv' | 'markdown'; content: st
  * gets the next free suffix instead of silently becoming an edit of the existing entry.
  */
 function assignDerivedIds(db: Database.Database, plan: Plan): void {
+  if (plan.derivedIds.length === 0) return;
   const renames = new Map<string, string>();
   const claimed = new Set(plan.entities.map((e) => e.id));
   for (const id of plan.derivedIds) {
@@ -183,7 +184,8 @@ function decide(
       else conflicts.push(e.id);
     }
   });
-  const kindInPlan = new Map(plan.entities.map((e) => [e.id, e.content.kind]));
+  // Only relations need the kinds of the file's entries: a file of entries alone skips the map.
+  const kindInPlan = new Map(plan.relations.length > 0 ? plan.entities.map((e) => [e.id, e.content.kind]) : []);
   plan.relations.forEach((r, i) => {
     const fromKind = kindInPlan.get(r.from) ?? kindOf(db, r.from);
     const toKind = kindInPlan.get(r.to) ?? kindOf(db, r.to);
@@ -203,11 +205,31 @@ function decide(
   return decisions;
 }
 
+/**
+ * The `related` index text of each new entry that has relations in the plan: the titles of their
+ * targets, in the plan's order, as they stand after the import's writes.
+ */
+function relatedTitles(db: Database.Database, relations: Plan['relations'], written: Map<string, Entity>): Map<string, string> {
+  const titleOf = (id: string) => {
+    const e = written.get(id) ?? getEntity(db, id);
+    return e ? `${e.title.zh}\n${e.title.en}` : '';
+  };
+  const targets = new Map<string, string[]>();
+  for (const r of relations) {
+    if (!written.has(r.from)) continue;
+    const list = targets.get(r.from);
+    if (list) list.push(r.to);
+    else targets.set(r.from, [r.to]);
+  }
+  return new Map([...targets].map(([id, to]) => [id, to.map(titleOf).join('\n')]));
+}
+
 async function write(job: JobHandle, db: Database.Database, plan: Plan, decisions: Map<string, Decision>): Promise<ImportReport> {
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, relations: 0, ids: [] };
   /** What to index at the end: new entries as written (no read back), and ids whose index must be rebuilt. */
-  const written = new Map<string, Entity>();
+  const fresh: Entity[] = [];
   const touched = new Set<string>();
+  const insertNew = newEntityWriter(db);
   // Progress counts three passes: entries, relations, then indexing the new entries.
   const total = plan.entities.length * 2 + plan.relations.length;
   const at = nowIso();
@@ -228,8 +250,8 @@ async function write(job: JobHandle, db: Database.Database, plan: Plan, decision
         createdAt: planned.exact?.createdAt ?? at,
         updatedAt: planned.exact?.updatedAt ?? at,
       };
-      insertNewEntity(db, entity);
-      written.set(entity.id, entity);
+      insertNew(entity);
+      fresh.push(entity);
       report.created++;
     } else {
       const before = requireEntity(db, planned.id);
@@ -261,16 +283,12 @@ async function write(job: JobHandle, db: Database.Database, plan: Plan, decision
     }
   }
   // New entries are indexed from memory; their related titles come from the plan's relations.
-  const titleOf = (id: string) => {
-    const e = written.get(id) ?? getEntity(db, id);
-    return e ? `${e.title.zh}\n${e.title.en}` : '';
-  };
-  const targets = new Map<string, string[]>();
-  for (const r of plan.relations) if (written.has(r.from)) targets.set(r.from, [...(targets.get(r.from) ?? []), r.to]);
-  const fresh = [...written.values()];
+  // Only the plan's relations tie a new entry to anything, so without them no lookup is needed.
+  const written = new Map(plan.relations.length > 0 ? fresh.map((e) => [e.id, e]) : []);
+  const related = relatedTitles(db, plan.relations, written);
+  const index = newEntityIndexer(db);
   for (let i = 0; i < fresh.length; i += CHUNK) {
-    for (const entity of fresh.slice(i, i + CHUNK))
-      indexNewEntity(db, entity, (targets.get(entity.id) ?? []).map(titleOf).join('\n'));
+    for (const entity of fresh.slice(i, i + CHUNK)) index(entity, related.get(entity.id) ?? '');
     job.progress(plan.entities.length + plan.relations.length + i, total);
     await job.checkpoint();
   }

@@ -279,33 +279,36 @@ export function putEntity(db: Database.Database, entity: Entity): void {
 }
 
 /**
- * Inserts an entity known to be new and already in canonical form, exactly as given: the
- * bulk-import path (positional parameters, no upsert, no tag cleanup, no re-canonicalising).
+ * The bulk-import path: inserts entities known to be new and already in canonical form, exactly as
+ * given (positional parameters, no upsert, no tag cleanup, no re-canonicalising). The statements
+ * are looked up once for the whole import rather than once per row.
  */
-export function insertNewEntity(db: Database.Database, entity: Entity): void {
-  stmt(
+export function newEntityWriter(db: Database.Database): (entity: Entity) => void {
+  const insert = stmt(
     db,
     `INSERT INTO entities (id, kind, title_zh, title_en, summary_zh, summary_en, attrs, texts, lists, source, origin, revision, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    entity.id,
-    entity.kind,
-    entity.title.zh,
-    entity.title.en,
-    entity.summary.zh,
-    entity.summary.en,
-    JSON.stringify(entity.attrs),
-    JSON.stringify(entity.texts),
-    JSON.stringify(entity.lists),
-    entity.source,
-    entity.origin,
-    entity.revision,
-    entity.createdAt,
-    entity.updatedAt,
   );
-  if (entity.tags.length === 0) return;
-  const insert = stmt(db, 'INSERT OR IGNORE INTO entity_tags (entity_id, tag) VALUES (?, ?)');
-  for (const tag of entity.tags) insert.run(entity.id, tag);
+  const insertTag = stmt(db, 'INSERT OR IGNORE INTO entity_tags (entity_id, tag) VALUES (?, ?)');
+  return (entity) => {
+    insert.run(
+      entity.id,
+      entity.kind,
+      entity.title.zh,
+      entity.title.en,
+      entity.summary.zh,
+      entity.summary.en,
+      JSON.stringify(entity.attrs),
+      JSON.stringify(entity.texts),
+      JSON.stringify(entity.lists),
+      entity.source,
+      entity.origin,
+      entity.revision,
+      entity.createdAt,
+      entity.updatedAt,
+    );
+    for (const tag of entity.tags) insertTag.run(entity.id, tag);
+  };
 }
 
 export function deleteEntityRow(db: Database.Database, id: string): boolean {

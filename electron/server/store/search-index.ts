@@ -54,17 +54,16 @@ export function indexEntity(db: Database.Database, entity: Entity): void {
 }
 
 /**
- * Indexes an entity that has never been indexed, with the related titles given by the caller:
- * the bulk-import path, two inserts and no lookups.
+ * The bulk-import path: indexes entities that have never been indexed, with the related titles
+ * given by the caller; two inserts and no lookups per entity, the statements looked up once.
  */
-export function indexNewEntity(db: Database.Database, entity: Entity, related: string): void {
-  const doc = Number(stmt(db, 'INSERT INTO search_docs (entity_id) VALUES (?)').run(entity.id).lastInsertRowid);
-  stmt(db, 'INSERT INTO entity_fts (rowid, title, body, related) VALUES (?, ?, ?, ?)').run(
-    doc,
-    toIndexText(`${entity.title.zh}\n${entity.title.en}`),
-    toIndexText(ownText(entity)),
-    toIndexText(related),
-  );
+export function newEntityIndexer(db: Database.Database): (entity: Entity, related: string) => void {
+  const insertDoc = stmt(db, 'INSERT INTO search_docs (entity_id) VALUES (?)');
+  const insertText = stmt(db, 'INSERT INTO entity_fts (rowid, title, body, related) VALUES (?, ?, ?, ?)');
+  return (entity, related) => {
+    const doc = Number(insertDoc.run(entity.id).lastInsertRowid);
+    insertText.run(doc, toIndexText(`${entity.title.zh}\n${entity.title.en}`), toIndexText(ownText(entity)), toIndexText(related));
+  };
 }
 
 /** Removes an entity from the index; call before deleting its row (the cascade drops its doc handle). */
