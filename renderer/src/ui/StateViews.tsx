@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from './errors.ts';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -12,7 +13,7 @@ export function Loading() {
 
 export function ErrorView({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return (
     <div className="error-box" role="alert">
       <strong>{t('app.error')}</strong>: {message}{' '}

@@ -6,6 +6,23 @@ export const en = {
     retry: 'Try again',
     error: 'Something went wrong',
   },
+  /** A short summary per API error code, put before the server's (English) sentence when the UI is not in English. */
+  errors: {
+    invalid_args: 'The request was not valid.',
+    unknown_method: 'The app asked for something it does not know.',
+    not_found: 'It no longer exists.',
+    conflict: 'It was changed elsewhere, or already exists with other content.',
+    invalid_file: 'The file has problems; nothing was written.',
+    too_large: 'The file is too large to import; nothing was written.',
+    workspace_newer: 'This workspace was saved by a newer version of the app.',
+    not_a_workspace: 'This file is not a Strategy Workbench workspace.',
+    workspace_damaged: 'This workspace file is damaged.',
+    workspace_locked: 'Another program holds this workspace.',
+    busy: 'The app is busy; try again in a moment.',
+    cancelled: 'Cancelled; nothing was written.',
+    forbidden: 'That is not allowed.',
+    internal: 'Something went wrong inside the app.',
+  },
   nav: {
     library: 'Library',
     maps: 'Maps',
