@@ -82,6 +82,25 @@ describe('editing the library through the UI', () => {
     await expect.poll(() => page.locator('.entity-row .title-text').first().innerText()).toBe('Pilot first');
   });
 
+  it('says in Chinese what went wrong with a malformed file, keeping the line and the detail', async () => {
+    const { page, screenshot } = await app.open({ locale: 'zh-CN' });
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('input[type=file]').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{\n  "format": "strategy-workbench.kb",\n  "version": 1,\n  "entities": [ { "id": "case/x", } ]\n}\n'),
+    });
+    await dialog.getByRole('button', { name: '导入', exact: true }).click();
+    const alert = dialog.getByRole('alert');
+    await expect.poll(() => alert.innerText()).toContain('文件有问题，未写入任何内容。');
+    expect(await alert.innerText()).toContain('broken.json');
+    // The form and the message fit the dialog: nothing is cut off at its right edge.
+    const body = dialog.locator('.dialog-body');
+    expect(await body.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await screenshot('import-error-zh');
+  });
+
   it('shows the server’s validation problems at the fields, in Chinese', async () => {
     const { page, screenshot } = await app.open({ locale: 'zh-CN' });
     await page.getByRole('button', { name: '新建条目' }).click();

@@ -26,7 +26,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={width ? 'dialog sized' : 'dialog'}
       aria-label={title}
       style={width ? { width } : undefined}
       onCancel={(e) => {
