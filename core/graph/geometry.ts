@@ -150,9 +150,32 @@ function newConceptBox(concept: Concept, position: { x: number; y: number; pinne
   };
 }
 
+/** The same for phrases, so a drag leaves every other box (and what was drawn from it) as it was. */
+const phraseBoxes = new WeakMap<Phrase, { position: unknown; labelScale: number; box: NodeBox }>();
+
 function phraseBox(phrase: Phrase, position: { x: number; y: number; pinned: boolean } | undefined, labelScale = 1): NodeBox {
+  const cached = phraseBoxes.get(phrase);
+  if (cached && cached.position === position && cached.labelScale === labelScale) return cached.box;
   const size = measureNode(phrase.label, 'phrase', labelScale === 1 ? {} : { size: labelScale });
-  return { id: phrase.id, kind: 'phrase', x: position?.x ?? 0, y: position?.y ?? 0, ...size, shape: 'text', style: {}, entity: null, pinned: position?.pinned ?? false };
+  const box: NodeBox = { id: phrase.id, kind: 'phrase', x: position?.x ?? 0, y: position?.y ?? 0, ...size, shape: 'text', style: {}, entity: null, pinned: position?.pinned ?? false };
+  phraseBoxes.set(phrase, { position, labelScale, box });
+  return box;
+}
+
+/** A phrase's segments while no group is collapsed (the usual case), reused until the phrase changes. */
+const phraseSegments = new WeakMap<Phrase, Segment[]>();
+
+function segmentsOf(phrase: Phrase, shownAs: ReadonlyMap<string, string>): Segment[] {
+  const cached = shownAs.size === 0 ? phraseSegments.get(phrase) : undefined;
+  if (cached) return cached;
+  const from = [...new Set(phrase.from.map((id) => shownAs.get(id) ?? id))];
+  const to = [...new Set(phrase.to.map((id) => shownAs.get(id) ?? id))];
+  const segments: Segment[] = [
+    ...from.map((f): Segment => ({ phraseId: phrase.id, from: f, to: phrase.id, role: 'in', style: phrase.style })),
+    ...to.map((t): Segment => ({ phraseId: phrase.id, from: phrase.id, to: t, role: 'out', style: phrase.style })),
+  ];
+  if (shownAs.size === 0) phraseSegments.set(phrase, segments);
+  return segments;
 }
 
 export interface GeometryOptions {
@@ -163,8 +186,59 @@ export interface GeometryOptions {
   labelScale?: number;
 }
 
-export function mapGeometry(map: Pick<MapDocument, 'concepts' | 'phrases' | 'groups' | 'layout'>, options: GeometryOptions = {}): MapGeometry {
+type MapContent = Pick<MapDocument, 'concepts' | 'phrases' | 'groups' | 'layout'>;
+
+/**
+ * The last geometry of a map's content and the position each of its boxes was built from (boxes
+ * are its concepts then its phrases; kept only when no group is collapsed). While only positions
+ * change (a drag), the next geometry is this one with the moved boxes replaced.
+ */
+interface Previous {
+  phrases: readonly Phrase[];
+  groups: readonly Group[];
+  geometry: MapGeometry;
+  positions: unknown[];
+}
+
+const previous = new WeakMap<readonly Concept[], Previous>();
+
+export function mapGeometry(map: MapContent, options: GeometryOptions = {}): MapGeometry {
   const labelScale = options.labelScale ?? 1;
+  const last = labelScale === 1 ? previous.get(map.concepts) : undefined;
+  const moved = last && last.phrases === map.phrases && last.groups === map.groups ? movedGeometry(map, last) : null;
+  if (moved) return moved;
+  const geometry = freshGeometry(map, labelScale);
+  if (labelScale === 1 && !map.groups.some((g) => g.collapsed))
+    previous.set(map.concepts, { phrases: map.phrases, groups: map.groups, geometry, positions: geometry.nodes.map((n) => map.layout[n.id]) });
+  return geometry;
+}
+
+/** The previous geometry with the boxes whose positions changed replaced; null when most did (building afresh is as quick). */
+function movedGeometry(map: MapContent, last: Previous): MapGeometry | null {
+  const { geometry, positions } = last;
+  const changed: number[] = [];
+  for (let i = 0; i < geometry.nodes.length; i++) if (map.layout[geometry.nodes[i]?.id ?? ''] !== positions[i]) changed.push(i);
+  if (changed.length === 0) return geometry;
+  if (changed.length > geometry.nodes.length / 8) return null;
+  const nodes = geometry.nodes.slice();
+  const byId = new Map(geometry.byId);
+  const at = positions.slice();
+  for (const i of changed) {
+    const concept = map.concepts[i];
+    const phrase = map.phrases[i - map.concepts.length];
+    const position = map.layout[(concept ?? phrase)?.id ?? ''];
+    const box = concept ? conceptBox(concept, position) : phrase ? phraseBox(phrase, position) : undefined;
+    if (!box) return null;
+    nodes[i] = box;
+    byId.set(box.id, box);
+    at[i] = position;
+  }
+  const next = { nodes, segments: geometry.segments, groups: groupBoxes(map.groups, byId, new Set()), byId };
+  previous.set(map.concepts, { ...last, geometry: next, positions: at });
+  return next;
+}
+
+function freshGeometry(map: MapContent, labelScale: number): MapGeometry {
   const scaled = (concept: Concept): Concept => ({ ...concept, style: { ...concept.style, size: Math.min(4, (concept.style.size ?? 1) * labelScale) } });
   const { shownAs, hiddenGroups } = collapseMap(map.groups);
   const nodes: NodeBox[] = [];
@@ -189,13 +263,13 @@ export function mapGeometry(map: Pick<MapDocument, 'concepts' | 'phrases' | 'gro
   }
   const segments: Segment[] = [];
   for (const phrase of map.phrases) {
-    const from = [...new Set(phrase.from.map((id) => shownAs.get(id) ?? id))];
-    const to = [...new Set(phrase.to.map((id) => shownAs.get(id) ?? id))];
+    const own = segmentsOf(phrase, shownAs);
+    const [first, second] = own;
     // A phrase whose every end is inside the same collapsed group is hidden with it.
-    if (from.length === 1 && to.length === 1 && from[0] === to[0] && shownAs.size > 0 && byId.get(from[0] ?? '')?.kind === 'group') continue;
+    const inside = own.length === 2 && first?.role === 'in' && second?.role === 'out' && first.from === second.to;
+    if (inside && shownAs.size > 0 && byId.get(first.from)?.kind === 'group') continue;
     add(phraseBox(phrase, map.layout[phrase.id], labelScale));
-    for (const f of from) if (byId.has(f)) segments.push({ phraseId: phrase.id, from: f, to: phrase.id, role: 'in', style: phrase.style });
-    for (const t of to) if (byId.has(t)) segments.push({ phraseId: phrase.id, from: phrase.id, to: t, role: 'out', style: phrase.style });
+    for (const s of own) if (byId.has(s.role === 'in' ? s.from : s.to)) segments.push(s);
   }
   return { nodes, segments, groups: groupBoxes(map.groups, byId, hiddenGroups), byId };
 }
