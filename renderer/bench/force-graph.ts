@@ -7,7 +7,7 @@ import { bounds, mapGeometry, type NodeBox } from '../../core/graph/geometry.ts'
 import { computeLayout } from '../../core/graph/layout/index.ts';
 import { LINE_HEIGHT } from '../../core/graph/measure.ts';
 import type { MapDocument } from '../../core/graph/model.ts';
-import { shapePath } from '../../core/graph/shapes.ts';
+import { outline } from '../src/features/maps/paintScene.ts';
 import { coloursOf, INK } from '../src/features/maps/scene.ts';
 import { centreOf, dragPosition, fitScale, loadFonts, measureFrames, median, nearest, nextFrames, panView, zoomView, type Box, type View } from './frames.ts';
 import { LAYERED_LIMIT, layoutRuns } from './layouts.ts';
@@ -60,16 +60,6 @@ let graph: ForceGraph<FgNode, FgLink> | null = null;
 let nodes: FgNode[] = [];
 let scale = 1;
 let box: Box = { x: 0, y: 0, width: 0, height: 0 };
-
-const outlines = new WeakMap<NodeBox, Path2D>();
-function outline(node: NodeBox): Path2D {
-  let path = outlines.get(node);
-  if (!path) {
-    path = new Path2D(shapePath(node.shape === 'text' ? 'rect' : node.shape, node.width, node.height));
-    outlines.set(node, path);
-  }
-  return path;
-}
 
 function drawLines(ctx: CanvasRenderingContext2D, n: NodeBox, colour: string): void {
   ctx.fillStyle = colour;

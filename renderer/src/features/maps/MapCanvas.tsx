@@ -5,14 +5,17 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffec
 import { addConcept, link, moveNodes } from '../../../../core/graph/actions.ts';
 import { bounds, type MapGeometry, type NodeBox } from '../../../../core/graph/geometry.ts';
 import type { MapDocument } from '../../../../core/graph/model.ts';
-import { drawMap } from './drawCanvas.ts';
-import { ACCENT, INK, type SceneState } from './scene.ts';
+import { TiledPainter } from './drawCanvas.ts';
+import { shapePath } from '../../../../core/graph/shapes.ts';
+import { ACCENT, HIT, INK, alphaOf, isDimmed, isGhost, isVisible, type SceneState } from './scene.ts';
 import { buildIndex } from './spatialIndex.ts';
 import { SvgScene } from './SvgScene.tsx';
 import { Minimap } from './Minimap.tsx';
 
 /** Above this many visible nodes the map is drawn on a 2D canvas instead of as SVG (see bench:map). */
 export const SVG_NODE_LIMIT = 1500;
+/** After this long without the camera or the map changing, the finished picture is drawn (crisp, at the exact scale). */
+const SETTLE_MS = 200;
 
 export interface Camera {
   x: number;
@@ -61,6 +64,9 @@ type Gesture =
  * The map surface: zoom and pan with d3-zoom; drag, box-select, link by dragging from a handle,
  * add by double-click. Hit testing uses a grid over the geometry, so the same interactions work
  * whether the SVG or the canvas backend draws.
+ *
+ * The canvas backend does not redraw the map for a camera move: it copies tiles rendered earlier
+ * (see drawCanvas.ts) and renders them afresh once the camera settles.
  */
 export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(props, ref) {
   const { doc, geometry, state, editable } = props;
@@ -77,31 +83,63 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
   const index = useMemo(() => buildIndex(geometry.nodes), [geometry]);
   const useCanvas = geometry.nodes.length > SVG_NODE_LIMIT;
   const frame = useRef(0);
-  // The zoom listener is bound once; it reads the latest callbacks from here.
-  const propsRef = useRef(props);
+  const painter = useRef<TiledPainter | null>(null);
+  const settled = useRef(false);
+  const settleTimer = useRef<number | undefined>(undefined);
+  // The zoom listener and the frame callbacks outlive renders; they read the latest of these.
+  const latest = useRef({ props, geometry, state, size, useCanvas, index });
   useLayoutEffect(() => {
-    propsRef.current = props;
+    latest.current = { props, geometry, state, size, useCanvas, index };
   });
 
-  const draw = useCallback(() => {
+  const draw = useCallback(function draw() {
     frame.current = 0;
+    const { geometry, state, size, useCanvas } = latest.current;
     const t = transform.current;
-    if (viewport.current) viewport.current.setAttribute('transform', t.toString());
-    if (overlay.current) overlay.current.setAttribute('transform', t.toString());
-    const c = canvas.current;
-    if (c && useCanvas) {
-      const ctx = c.getContext('2d');
-      if (ctx) drawMap(ctx, geometry, t, state, { ...size, ratio: window.devicePixelRatio || 1 });
+    viewport.current?.setAttribute('transform', t.toString());
+    overlay.current?.setAttribute('transform', t.toString());
+    if (!useCanvas) {
+      painter.current?.dispose();
+      painter.current = null;
+      return;
     }
-  }, [geometry, state, size, useCanvas]);
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    painter.current ??= new TiledPainter();
+    painter.current.update(geometry, state);
+    const more = painter.current.draw(ctx, t, { ...size, ratio: window.devicePixelRatio || 1 }, settled.current);
+    if (more && !frame.current) frame.current = requestAnimationFrame(draw);
+  }, []);
 
   const requestDraw = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(draw);
   }, [draw]);
 
-  useLayoutEffect(() => {
-    draw();
+  /** Something moved: the finished picture waits until nothing has for a moment. */
+  const unsettle = useCallback(() => {
+    settled.current = false;
+    window.clearTimeout(settleTimer.current);
+    settleTimer.current = window.setTimeout(() => {
+      settled.current = true;
+      draw();
+    }, SETTLE_MS);
   }, [draw]);
+
+  useLayoutEffect(() => {
+    unsettle();
+    draw();
+  }, [geometry, state, size, useCanvas, draw, unsettle]);
+
+  useEffect(
+    () => () => {
+      window.clearTimeout(settleTimer.current);
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+      painter.current?.dispose();
+      painter.current = null;
+    },
+    [],
+  );
 
   // Size tracking.
   useLayoutEffect(() => {
@@ -127,12 +165,13 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
         const e = event as PointerEvent;
         if (e.button !== 0 || e.shiftKey) return false;
         const [x, y] = transform.current.invert(pointerIn(el, e));
-        return !index.at(x, y) && !(e.target instanceof Element && e.target.closest('.map-handle, .map-label-editor, .minimap'));
+        return !latest.current.index.at(x, y) && !(e.target instanceof Element && e.target.closest('.map-handle, .map-label-editor, .minimap'));
       })
       .on('zoom', (event: { transform: ZoomTransform }) => {
         transform.current = event.transform;
         setView(event.transform);
-        propsRef.current.onCameraChange?.({ x: event.transform.x, y: event.transform.y, k: event.transform.k });
+        latest.current.props.onCameraChange?.({ x: event.transform.x, y: event.transform.y, k: event.transform.k });
+        unsettle();
         requestDraw();
       });
     zoomRef.current = behaviour;
@@ -140,7 +179,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
     return () => {
       select(el).on('.zoom', null);
     };
-  }, [index, requestDraw]);
+  }, [requestDraw, unsettle]);
 
   const fit = useCallback(
     (animate = true) => {
@@ -344,11 +383,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
           </g>
         )}
         <g ref={overlay}>
-          {useCanvas &&
-            [...state.selection].map((id) => {
-              const n = geometry.byId.get(id);
-              return n ? <rect key={id} className="map-selection-box" x={n.x - n.width / 2 - 3} y={n.y - n.height / 2 - 3} width={n.width + 6} height={n.height + 6} rx={6} /> : null;
-            })}
+          {useCanvas && <Outlines geometry={geometry} state={state} k={view.k} />}
           {handle && (
             <g className="map-handle" data-for={handle.id} transform={`translate(${handle.x + handle.width / 2 + 12},${handle.y})`}>
               <circle r={8} fill={ACCENT[state.theme]} />
@@ -394,6 +429,36 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
     </div>
   );
 });
+
+/**
+ * Over the canvas backend's tiles: a box around each selected node, and the outline of selected
+ * and searched-for concepts in their colour (the tiles do not change with every click).
+ */
+function Outlines({ geometry, state, k }: { geometry: MapGeometry; state: SceneState; k: number }) {
+  const outlined = [...new Set([...state.hits, ...state.selection])];
+  return (
+    <g strokeWidth={3 / Math.max(k, 0.5)}>
+      {[...state.selection].map((id) => {
+        const n = geometry.byId.get(id);
+        return n ? <rect key={id} className="map-selection-box" x={n.x - n.width / 2 - 3} y={n.y - n.height / 2 - 3} width={n.width + 6} height={n.height + 6} rx={6} /> : null;
+      })}
+      {outlined.map((id) => {
+        const n = geometry.byId.get(id);
+        if (!n || n.kind === 'phrase' || !isVisible(id, state)) return null;
+        return (
+          <path
+            key={id}
+            className="map-outline"
+            transform={`translate(${n.x},${n.y})`}
+            d={shapePath(n.shape === 'text' ? 'rect' : n.shape, n.width, n.height)}
+            stroke={state.selection.has(id) ? ACCENT[state.theme] : HIT}
+            opacity={alphaOf({ dim: isDimmed(id, state), ghost: isGhost(id, state) })}
+          />
+        );
+      })}
+    </g>
+  );
+}
 
 /** The box to put the label field over: a node's own, or a group's title bar. */
 function editedNode(geometry: MapGeometry, id: string): NodeBox | undefined {
