@@ -5,8 +5,10 @@
 // it is a report. Options by environment: BENCH_MAP_SIZES=200,2000 BENCH_MAP_FRAMES=120
 // BENCH_MAP_JSON=/tmp/bench-map.json (raw intervals) CHROMIUM_PATH=/usr/bin/chromium
 // BENCH_MAP_MINIMAP=1 (show the minimap on our page, as the editor does).
+// BENCH_MAP_POSITIONS=/tmp/bench-positions (for iterating on frame times: our layout's positions
+// are saved there per size on the first run and drawn on later runs, whose layouts are not timed).
 import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -22,6 +24,7 @@ const SIZES = (process.env.BENCH_MAP_SIZES ?? '200,2000,10000').split(',').map((
 const FRAMES = Number(process.env.BENCH_MAP_FRAMES ?? 120);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MINIMAP = process.env.BENCH_MAP_MINIMAP === '1';
+const POSITIONS = process.env.BENCH_MAP_POSITIONS;
 const VIEWPORT = { width: 1440, height: 900 };
 const INTERACTIONS = ['pan', 'zoom', 'drag'] as const;
 type Interaction = (typeof INTERACTIONS)[number];
@@ -177,7 +180,7 @@ function report(results: SizeResult[], header: string): void {
         const theirs = r.fg.info.layouts[0];
         return [
           count(r.n),
-          layered ? `${ms(layered.ms)} (${layered.runs.length}×)` : 'not run (> 2,000)',
+          layered ? `${ms(layered.ms)} (${layered.runs.length}×)` : r.ours.info.layouts.length === 0 ? 'not run (positions reused)' : 'not run (> 2,000)',
           force ? `${ms(force.ms)} (${force.runs.length}×)` : '—',
           theirs ? `${ms(theirs.ms)} (${theirs.runs.length}×, ${theirs.ticks} ticks)` : '—',
           force && theirs ? ratio(theirs.ms / force.ms) : '—',
@@ -229,6 +232,12 @@ function report(results: SizeResult[], header: string): void {
   console.log(table(verdicts));
 }
 
+/** Positions saved by an earlier run with BENCH_MAP_POSITIONS, if any. */
+async function savedPositions(n: number): Promise<SharedPositions | null> {
+  const text = await readFile(path.join(POSITIONS ?? '', `${n}.json`), 'utf8').catch(() => null);
+  return text === null ? null : (JSON.parse(text) as SharedPositions);
+}
+
 async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   console.log('Building renderer/bench …');
@@ -253,9 +262,15 @@ async function main(): Promise<void> {
     for (const n of SIZES) {
       const started = performance.now();
       console.log(`\n${count(n)} concepts: our canvas …${n > 5000 ? ' (its force layout alone takes minutes)' : ''}`);
-      const ours = await runPage(browser, `${origin}/index.html?n=${n}${MINIMAP ? '&minimap=1' : ''}`, blocked);
+      const saved = POSITIONS && (await savedPositions(n));
+      const ours = await runPage(browser, `${origin}/index.html?n=${n}${MINIMAP ? '&minimap=1' : ''}`, blocked, saved || undefined);
+      const positions = saved || ours.positions;
+      if (POSITIONS && !saved && positions) {
+        await mkdir(POSITIONS, { recursive: true });
+        await writeFile(path.join(POSITIONS, `${n}.json`), JSON.stringify(positions));
+      }
       console.log(`${count(n)} concepts: force-graph …`);
-      const fg = await runPage(browser, `${origin}/force-graph.html?n=${n}`, blocked, ours.positions);
+      const fg = await runPage(browser, `${origin}/force-graph.html?n=${n}`, blocked, positions);
       results.push({ n, ours: ours.result, fg: fg.result });
       console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
