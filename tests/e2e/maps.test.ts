@@ -46,6 +46,8 @@ describe('concept maps in a real browser', () => {
     const a = await canvasPoint(page, 0.3, 0.4);
     await page.mouse.dblclick(a.x, a.y);
     await typeLabel(page, 'Cloud platform');
+    // Saved on its own, and the list counts it in good English.
+    await expect.poll(() => page.locator('.maps-list').innerText()).toContain('1 concept, 0 links');
     const b = await canvasPoint(page, 0.7, 0.4);
     await page.mouse.dblclick(b.x, b.y);
     await typeLabel(page, 'Subscription revenue');
