@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../core/decision/random.ts';
 import type { Entity } from '../../core/model/entity.ts';
 
 /**
@@ -23,27 +24,6 @@ const EN = [
   'regulation', 'ethics', 'quantisation', 'pruning', 'compression', 'acceleration', 'edge', 'federated', 'quantum', 'AI',
 ];
 const KINDS = ['case', 'model', 'segment', 'strategy', 'challenge', 'lesson'] as const;
-
-/** sfc32: a small, fast, seedable generator (public domain). */
-export function random(seed: number): () => number {
-  let a = 0x9e3779b9;
-  let b = 0x243f6a88;
-  let c = 0xb7e15162;
-  let d = seed >>> 0;
-  return () => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    const t = (a + b + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-}
 
 const VOCABULARY_SIZE = 6000;
 const ZH_CHARS = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞';
@@ -98,7 +78,7 @@ function words(rand: () => number, v: Vocabulary, n: number, lang: 'zh' | 'en'):
 }
 
 export function syntheticEntities(count: number, seed = 42): Entity[] {
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const v = vocabulary(rand);
   const at = '2026-01-01T00:00:00.000Z';
   const entities: Entity[] = [];
