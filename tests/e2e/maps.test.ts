@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './support.ts';
-
-const SEED_MERMAID = `graph TD
-    A[计算资源] --> B[中央处理器(CPU)]
-    A --> C[图形处理器(GPU)]
-    A --> D[张量处理单元(TPU)]
-    E[数据管理] --> F[数据采集]
-    E --> G[数据预处理]
-    E --> H[数据存储]
-    E --> I[数据分发]
-    J[算法框架] --> K[TensorFlow]
-    J --> L[PyTorch]
-    J --> M[MXNet]
-    N[分布式计算] --> O[Hadoop]
-    N --> P[Spark]
-    N --> Q[Dask]
-`;
+import { SEED_GRAPH as SEED_MERMAID } from '../fixtures/seed-graph.ts';
 
 /** The canvas, and a point on it in page coordinates. */
 async function canvasPoint(page: Page, fx: number, fy: number): Promise<{ x: number; y: number }> {

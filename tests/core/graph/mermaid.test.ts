@@ -3,23 +3,8 @@ import { MAX_EDGES, MAX_NESTING, MAX_NODES, parseMermaid, printMermaid } from '.
 import { MapDocument, type PhraseStyle, type Shape } from '../../../core/graph/model.ts';
 import { essence } from '../../../core/graph/roundtrip.ts';
 import { expectValid, invalidAt, labels, said, thrown } from './support.ts';
+import { SEED_GRAPH } from '../../fixtures/seed-graph.ts';
 
-/** The seed book's own graph, as printed in it (unquoted brackets inside square brackets). */
-const SEED_GRAPH = `graph TD
-    A[计算资源] --> B[中央处理器(CPU)]
-    A --> C[图形处理器(GPU)]
-    A --> D[张量处理单元(TPU)]
-    E[数据管理] --> F[数据采集]
-    E --> G[数据预处理]
-    E --> H[数据存储]
-    E --> I[数据分发]
-    J[算法框架] --> K[TensorFlow]
-    J --> L[PyTorch]
-    J --> M[MXNet]
-    N[分布式计算] --> O[Hadoop]
-    N --> P[Spark]
-    N --> Q[Dask]
-`;
 
 const read = (body: string, header = 'flowchart TD') => parseMermaid(`${header}\n${body}`);
 const messages = (result: { dropped: { message: string }[] }) => result.dropped.map((d) => d.message).join('\n');
