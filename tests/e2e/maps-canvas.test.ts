@@ -72,11 +72,16 @@ describe('a large concept map on the canvas backend', () => {
     await expect.poll(() => page.locator('.map-selection-box').count()).toBe(1);
     await screenshot('map-canvas-selected-en');
 
-    // Drag it: the selection follows, and once settled the canvas shows it at its new place only.
+    // Drag it: the selection follows, and the canvas shows it at its new place only, during the
+    // drag and once things settle.
     const to = { x: found.x + 140, y: found.y - 70 };
     await page.mouse.move(found.x, found.y);
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 10 });
+    // Mid-drag it is drawn live over the tiles, at its new place only.
+    await page.waitForTimeout(50);
+    expect(await pixel(page, to)).toEqual(fill);
+    expect(await pixel(page, found)).not.toEqual(fill);
     await page.mouse.up();
     await settle(page);
     const moved = await centreOf(page, '.map-selection-box');

@@ -29,7 +29,11 @@ const BUDGET_MS = 4;
 const SETTLED_BUDGET_MS = 12;
 /** While zooming, tile levels are this many octaves apart. */
 const LEVEL_STEP = 0.5;
-/** While the scale changes, tiles with more than this many things to draw wait for the camera to rest. */
+/**
+ * Tiles with more than this many things to draw (each can take longer than a frame) wait for the
+ * camera to rest: in view while the scale changes, out of view (the ring, the overview) while
+ * anything moves.
+ */
 const MOVING_ITEMS = 1500;
 /**
  * With more segments than this in view, all of them are drawn as hairlines, one stroke per look:
@@ -60,6 +64,8 @@ interface Tile {
   bitmap: ImageBitmap | null;
   /** Not rendered yet, or shows something that has changed since. */
   stale: boolean;
+  /** Rendered at least once: stale, it still shows nearly the right thing, good enough to stand in. */
+  rendered: boolean;
   /** Too full to render while the camera moves. */
   heavy: boolean;
   used: number;
@@ -92,11 +98,19 @@ export class TiledPainter {
   private ratio = 1;
   private frames = 0;
   private lastScale = 0;
+  private lastCamera: Camera | null = null;
   /**
    * The map changed wholesale since the last frame: that frame is drawn directly on the canvas,
    * not into tiles, since the next may change it all again (a relayout animating).
    */
   private direct = false;
+  /**
+   * What the canvas shows: the camera and level it was composed for, and where the live nodes
+   * were drawn (map units). Null once a tile or the camera changes: the next frame copies every
+   * tile in view again. While it holds (a drag with the camera still), a frame redraws only around
+   * the live nodes, where they were and where they are.
+   */
+  private shown: { canvas: HTMLCanvasElement; width: number; height: number; camera: Camera; level: Level; live: Rect | null } | null = null;
 
   /** Takes the geometry and state to draw; cheap when they are the ones it has, or only a few nodes differ. */
   update(geometry: MapGeometry, state: SceneState): void {
@@ -147,12 +161,18 @@ export class TiledPainter {
     };
     if (this.direct && !settled) {
       this.direct = false;
+      this.shown = null;
       clearCanvas(ctx);
       paint(ctx, scene, { ...view, hairlines: scene.segmentsIn(view) > LOD_SEGMENTS }, 'all');
       return false;
     }
     this.direct = false;
-    if (settled && scene.live.size) {
+    // Live nodes go back into the tiles once things settle, or when the camera moves (the drag is
+    // over; were they kept live, nothing around them could be rendered ahead).
+    const last = this.lastCamera;
+    this.lastCamera = { ...camera };
+    const moved = last !== null && (last.x !== camera.x || last.y !== camera.y || last.k !== camera.k);
+    if ((settled || moved) && scene.live.size) {
       const dirty: Dirty = { rects: [], lines: [] };
       for (const i of scene.live) scene.footprint(i, dirty);
       scene.live.clear();
@@ -179,11 +199,77 @@ export class TiledPainter {
     const middle = { i: (slots.i0 + slots.i1) / 2, j: (slots.j0 + slots.j1) / 2 };
     missing.sort((p, q) => Math.hypot(p.i - middle.i, p.j - middle.j) - Math.hypot(q.i - middle.i, q.j - middle.j));
     for (const tile of missing) if (spare() && !(tile.heavy && !still)) this.render(target, tile, scene, still ? Infinity : MOVING_ITEMS);
-    // Under it, until it covers the view, the closest level that does; failing any, it is finished now.
+    // Under it, until it covers the view, the closest level that does, else one that did before
+    // something changed (a moment out of date beats a frame that takes ten); failing any, it is
+    // finished now.
     const covered = this.covers(target, slots);
-    this.under = covered ? null : this.closestCovering(view, k);
+    this.under = covered ? null : (this.closestCovering(view, k, false) ?? this.closestCovering(view, k, true));
     if (!covered && !this.under) for (const tile of missing) if (tile.stale) this.render(target, tile, scene);
 
+    this.compose(ctx, camera, view, missing);
+
+    // Then, while the scale holds still, the ring around the view, so panning finds its tiles
+    // ready; and the whole map at a small scale, which stands in wherever nothing else does. Not
+    // during a drag: what it renders would be out of date when the dragged nodes settle, and a
+    // full tile of a large map can take longer than a frame.
+    let ahead = false;
+    const later = (level: Level, tile: Tile | null) => {
+      if (!tile?.stale) return;
+      if (spare() && !(tile.heavy && !settled)) this.render(level, tile, scene, settled ? Infinity : MOVING_ITEMS);
+      else ahead = true;
+    };
+    const dragging = scene.live.size > 0;
+    if (still && !dragging) this.each({ i0: slots.i0 - 1, i1: slots.i1 + 1, j0: slots.j0 - 1, j1: slots.j1 + 1 }, (i, j) => later(target, this.tile(target, i, j, scene)));
+    const overview = this.overview(scene, viewport);
+    // (Looked up even while dragging: a tile not used this frame may be evicted.)
+    this.each(this.slots(overview, scene.extent(overview.k)), (i, j) => {
+      const tile = this.tile(overview, i, j, scene);
+      if (!dragging) later(overview, tile);
+    });
+    this.evict();
+    return this.under !== null || ahead || missing.some((tile) => tile.stale);
+  }
+
+  /** Lets go of the tiles' bitmaps. */
+  dispose(): void {
+    this.clear();
+  }
+
+  /** Puts the view on the canvas: the wanted level's tiles, another's where it has none yet, the live nodes over them. */
+  private compose(ctx: CanvasRenderingContext2D, camera: Camera, view: Omit<Frame, 'hairlines'>, missing: readonly Tile[]): void {
+    const scene = this.scene;
+    const target = this.target;
+    if (!scene || !target) return;
+    const live = scene.liveExtent(12 + 4 / camera.k);
+    const shown = this.shown;
+    const { canvas } = ctx;
+    const same =
+      shown !== null &&
+      !this.under &&
+      shown.level === target &&
+      shown.canvas === canvas &&
+      shown.width === canvas.width &&
+      shown.height === canvas.height &&
+      shown.camera.x === camera.x &&
+      shown.camera.y === camera.y &&
+      shown.camera.k === camera.k;
+    this.shown = this.under ? null : { canvas, width: canvas.width, height: canvas.height, camera: { ...camera }, level: target, live };
+    if (same) {
+      // Only the live nodes moved: redraw where they were and where they are.
+      const area = union(shown.live, live);
+      if (!area) return;
+      const [x, y, width, height] = this.onCanvas(area, camera);
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.beginPath();
+      ctx.rect(x, y, width, height);
+      ctx.clip();
+      ctx.clearRect(x, y, width, height);
+      this.copy(ctx, target, camera, area);
+      if (scene.live.size) paint(ctx, scene, { ...view, ...area, hairlines: target.hairlines }, 'live');
+      ctx.restore();
+      return;
+    }
     clearCanvas(ctx);
     // Stretched tiles are a stand-in while the scale changes; filtering them would cost more than
     // anything else in the frame on a software rasteriser.
@@ -199,32 +285,21 @@ export class TiledPainter {
     }
     this.copy(ctx, target, camera, view);
     if (scene.live.size) paint(ctx, scene, { ...view, hairlines: target.hairlines }, 'live');
-
-    // Then, while the scale holds still, the ring around the view, so panning finds its tiles
-    // ready; and the whole map at a small scale, which stands in wherever nothing else does.
-    let ahead = false;
-    const later = (level: Level, tile: Tile | null) => {
-      if (!tile?.stale) return;
-      if (spare()) this.render(level, tile, scene, still ? Infinity : MOVING_ITEMS);
-      else ahead = true;
-    };
-    if (still) this.each({ i0: slots.i0 - 1, i1: slots.i1 + 1, j0: slots.j0 - 1, j1: slots.j1 + 1 }, (i, j) => later(target, this.tile(target, i, j, scene)));
-    const overview = this.overview(scene, viewport);
-    this.each(this.slots(overview, scene.extent(overview.k)), (i, j) => later(overview, this.tile(overview, i, j, scene)));
-    this.evict();
-    return this.under !== null || ahead || missing.some((tile) => tile.stale);
   }
 
-  /** Lets go of the tiles' bitmaps. */
-  dispose(): void {
-    this.clear();
+  /** A rectangle of the map on the canvas, device pixels (x, y, width, height), widened to whole pixels. */
+  private onCanvas(r: Rect, camera: Camera): [number, number, number, number] {
+    const a = camera.k * this.ratio;
+    const x = Math.floor(r.x0 * a + camera.x * this.ratio) - 1;
+    const y = Math.floor(r.y0 * a + camera.y * this.ratio) - 1;
+    return [x, y, Math.ceil(r.x1 * a + camera.x * this.ratio) + 1 - x, Math.ceil(r.y1 * a + camera.y * this.ratio) + 1 - y];
   }
 
   /** Copies a level's rendered tiles in view to the canvas, stretched by the camera's scale over the level's. */
   private copy(ctx: CanvasRenderingContext2D, level: Level, camera: Camera, view: Rect): void {
     this.each(this.slots(level, view), (i, j) => {
       const tile = level.tiles.get(`${i} ${j}`);
-      if (tile?.bitmap && !tile.stale) ctx.drawImage(tile.bitmap, ...this.placed(level, tile, camera));
+      if (tile?.bitmap && (!tile.stale || level !== this.target)) ctx.drawImage(tile.bitmap, ...this.placed(level, tile, camera));
     });
   }
 
@@ -275,29 +350,28 @@ export class TiledPainter {
     let tile = level.tiles.get(key);
     if (!tile) {
       if (!overlaps(this.rectOf(level, i, j), scene.extent(level.k))) return null;
-      tile = { i, j, bitmap: null, stale: true, heavy: false, used: this.frames };
+      tile = { i, j, bitmap: null, stale: true, rendered: false, heavy: false, used: this.frames };
       level.tiles.set(key, tile);
     }
     tile.used = this.frames;
     return tile;
   }
 
-  /** Whether a level has every tile of these slots rendered and up to date (no, if there are more than `most`). */
-  private covers(level: Level, slots: Slots, most = Infinity): boolean {
+  /** Whether a level has every tile of these slots rendered and up to date (or, `outdated`, rendered at all). */
+  private covers(level: Level, slots: Slots, outdated = false): boolean {
     const scene = this.scene;
-    if ((slots.i1 - slots.i0 + 1) * (slots.j1 - slots.j0 + 1) > most) return false;
     let covered = true;
     this.each(slots, (i, j) => {
       if (!covered || !scene) return;
       const tile = level.tiles.get(`${i} ${j}`);
-      if (tile ? tile.stale : overlaps(this.rectOf(level, i, j), scene.extent(level.k))) covered = false;
+      if (tile ? (outdated ? !tile.rendered : tile.stale) : overlaps(this.rectOf(level, i, j), scene.extent(level.k))) covered = false;
     });
     return covered;
   }
 
-  private closestCovering(view: Rect, k: number): Level | null {
+  private closestCovering(view: Rect, k: number, outdated: boolean): Level | null {
     const levels = [...this.levels.values()].filter((level) => level.k !== k).sort((p, q) => Math.abs(Math.log(p.k / k)) - Math.abs(Math.log(q.k / k)));
-    return levels.find((level) => this.covers(level, this.slots(level, view))) ?? null;
+    return levels.find((level) => this.covers(level, this.slots(level, view), outdated)) ?? null;
   }
 
   /** Renders a tile, unless it holds more than `limit` things to draw (then it is marked heavy and left stale). */
@@ -311,6 +385,8 @@ export class TiledPainter {
     tile.heavy = drawn < 0;
     if (tile.heavy) return;
     tile.stale = false;
+    tile.rendered = true;
+    this.shown = null;
     tile.bitmap?.close();
     // Empty space (most of it, zoomed out on a sparse map) keeps no bitmap.
     tile.bitmap = drawn ? scratch.transferToImageBitmap() : null;
@@ -319,6 +395,7 @@ export class TiledPainter {
   /** Marks the tiles that show any of this, to be redrawn before they are shown again. */
   private invalidate(dirty: Dirty): void {
     if (!dirty.rects.length && !dirty.lines.length) return;
+    this.shown = null;
     for (const level of this.levels.values())
       for (const tile of level.tiles.values()) {
         const r = this.rectOf(level, tile.i, tile.j);
@@ -344,6 +421,7 @@ export class TiledPainter {
     this.levels.clear();
     this.target = null;
     this.under = null;
+    this.shown = null;
   }
 }
 
@@ -351,4 +429,9 @@ function clearCanvas(ctx: CanvasRenderingContext2D): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.globalAlpha = 1;
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+}
+
+function union(a: Rect | null, b: Rect | null): Rect | null {
+  if (!a || !b) return a ?? b;
+  return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };
 }

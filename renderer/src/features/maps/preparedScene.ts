@@ -143,6 +143,29 @@ export class Prepared {
     return (this.colours[i] ??= coloursOf(this.geometry.nodes[i] as NodeBox, this.state.theme, this.state.projector));
   }
 
+  /** Where the live nodes and their segments are drawn, `pad` beyond their boxes and lines (strokes, arrowheads); null when none are. */
+  liveExtent(pad: number): Rect | null {
+    if (!this.live.size) return null;
+    const r = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+    const take = (x: number, y: number) => {
+      r.x0 = Math.min(r.x0, x);
+      r.y0 = Math.min(r.y0, y);
+      r.x1 = Math.max(r.x1, x);
+      r.y1 = Math.max(r.y1, y);
+    };
+    for (const i of this.live) {
+      take(this.boxes[i * 4] ?? 0, this.boxes[i * 4 + 1] ?? 0);
+      take(this.boxes[i * 4 + 2] ?? 0, this.boxes[i * 4 + 3] ?? 0);
+      for (const j of this.segmentsAt(i)) {
+        const c = this.centres.subarray(j * 4, j * 4 + 4);
+        if (Number.isNaN(c[0])) continue;
+        take(c[0] ?? 0, c[1] ?? 0);
+        take(c[2] ?? 0, c[3] ?? 0);
+      }
+    }
+    return { x0: r.x0 - pad, y0: r.y0 - pad, x1: r.x1 + pad, y1: r.y1 + pad };
+  }
+
   /** Where the node and its segments were drawn: what must be redrawn when it moves or joins the tiles again. */
   footprint(i: number, into: Dirty): void {
     into.rects.push({ x0: this.boxes[i * 4] ?? 0, y0: this.boxes[i * 4 + 1] ?? 0, x1: this.boxes[i * 4 + 2] ?? 0, y1: this.boxes[i * 4 + 3] ?? 0 });
