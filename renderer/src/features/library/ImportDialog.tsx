@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppError, formatPath, type Problem } from '../../../../core/api.ts';
+import { AppError, type Problem } from '../../../../core/api.ts';
 import type { ImportReport } from '../../../../core/api/kb.ts';
 import { client } from '../../api.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorMessage, problemsOf } from '../../ui/errors.ts';
 import { invalidateScope } from '../../ui/query.ts';
+import { ProblemList } from '../../ui/ProblemList.tsx';
 
 type Format = 'bundle' | 'cases-csv' | 'markdown';
 type OnConflict = 'fail' | 'keep' | 'replace';
@@ -130,16 +131,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
         {error && (
           <div className={`notice ${error.cancelled ? '' : 'error'}`} role="alert">
             {error.cancelled ? t('library.importCancelled') : error.message}
-            {error.problems.length > 0 && (
-              <ul className="problems">
-                {error.problems.slice(0, 20).map((p, i) => (
-                  <li key={i}>
-                    {p.line !== undefined && <strong>{t('library.line', { line: p.line })} </strong>}
-                    {p.path.length > 0 && <code>{formatPath(p.path)}</code>} {p.message}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ProblemList problems={error.problems} />
           </div>
         )}
       </div>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatPath, type Problem } from '../../../../core/api.ts';
+import type { Problem } from '../../../../core/api.ts';
 import { client } from '../../api.ts';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorMessage, problemsOf } from '../../ui/errors.ts';
 import { invalidateScope } from '../../ui/query.ts';
 import { navigate } from '../../ui/route.ts';
+import { ProblemList } from '../../ui/ProblemList.tsx';
 
 type Result = { id: string; title: string; concepts: unknown[]; propositions: unknown[]; groups: unknown[]; dropped: { line?: number; path?: string; message: string }[] };
 
@@ -88,16 +89,7 @@ export function ImportMapDialog({ onClose }: { onClose(): void }) {
         {error && (
           <div className="notice error" role="alert">
             {error.message}
-            {error.problems.length > 0 && (
-              <ul className="problems">
-                {error.problems.map((p, i) => (
-                  <li key={i}>
-                    {p.line !== undefined && <strong>{t('library.line', { line: p.line })} </strong>}
-                    {p.path.length > 0 && <code>{formatPath(p.path)}</code>} {p.message}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <ProblemList problems={error.problems} />
           </div>
         )}
       </div>
