@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BookMarked, X } from 'lucide-react';
 import { KINDS } from '../../../../core/model/kinds.ts';
 import { pick } from '../../../../core/model/text.ts';
-import { Dialog } from '../../ui/Dialog.tsx';
+import { Dialog, DialogActions } from '../../ui/Dialog.tsx';
 import { useLanguage } from '../../ui/i18n.ts';
 import { useApiQuery } from '../../ui/query.ts';
 import { routeHref } from '../../ui/route.ts';
@@ -84,16 +84,7 @@ function CiteDialog({ onClose, onCite }: { onClose(): void; onCite(entity: strin
       title={t('decisions.citeTitle')}
       onClose={onClose}
       width={600}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="button primary" disabled={!picked} onClick={() => picked && onCite(picked.id, note.trim())}>
-            {t('decisions.cite')}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} label={t('decisions.cite')} disabled={!picked} onConfirm={() => picked && onCite(picked.id, note.trim())} />}
     >
       <div className="editor">
         <label className="editor-row">

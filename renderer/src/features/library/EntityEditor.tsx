@@ -6,7 +6,7 @@ import { ENTITY_KINDS, KINDS, type EntityKind } from '../../../../core/model/kin
 import { emptyText, pick, type Bilingual } from '../../../../core/model/text.ts';
 import type { Problem } from '../../../../core/api.ts';
 import { client } from '../../api.ts';
-import { Dialog } from '../../ui/Dialog.tsx';
+import { Dialog, DialogActions } from '../../ui/Dialog.tsx';
 import { errorMessage, fieldError, problemsOf } from '../../ui/errors.ts';
 import { useLanguage } from '../../ui/i18n.ts';
 import { invalidateScope, useApiQuery } from '../../ui/query.ts';
@@ -64,16 +64,7 @@ export function EntityEditor({ entity, onClose, onSaved }: { entity?: Entity; on
       title={entity ? t('library.editTitle', { title: pick(entity.title, lang) }) : t('library.newTitle')}
       onClose={onClose}
       width={860}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="button primary" disabled={saving} onClick={() => void save()}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} label={t('common.save')} disabled={saving} onConfirm={() => void save()} />}
     >
       <form
         className="editor"

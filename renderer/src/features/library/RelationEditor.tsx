@@ -5,7 +5,7 @@ import { KINDS, RELATIONS, RELATION_KINDS, type RelationKind } from '../../../..
 import { emptyText, pick, type Bilingual } from '../../../../core/model/text.ts';
 import type { RelationView } from '../../../../core/api.ts';
 import { client } from '../../api.ts';
-import { Dialog } from '../../ui/Dialog.tsx';
+import { Dialog, DialogActions } from '../../ui/Dialog.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { useLanguage } from '../../ui/i18n.ts';
 import { invalidateScope, useApiQuery } from '../../ui/query.ts';
@@ -32,16 +32,7 @@ export function RelationNoteEditor({ relation, onClose }: { relation: RelationVi
       title={t('library.editRelationTitle', { title: pick(relation.other.title, lang) })}
       onClose={onClose}
       width={620}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="button primary" onClick={() => void save()}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} label={t('common.save')} onConfirm={() => void save()} />}
     >
       <div className="editor">
         <NoteFields note={note} onNote={setNote} source={source} onSource={setSource} />
@@ -103,16 +94,7 @@ export function RelationEditor({ from, onClose }: { from: Entity; onClose(): voi
       title={t('library.addRelationTitle', { title: pick(from.title, lang) })}
       onClose={onClose}
       width={620}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="button primary" disabled={!target} onClick={() => void save()}>
-            {t('library.addRelation')}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} label={t('library.addRelation')} disabled={!target} onConfirm={() => void save()} />}
     >
       <div className="editor">
         <label className="editor-row">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_KINDS, KINDS, RELATIONS, RELATION_KINDS, type EntityKind, type RelationKind } from '../../../../core/model/kinds.ts';
 import { pick } from '../../../../core/model/text.ts';
 import { client } from '../../api.ts';
-import { Dialog } from '../../ui/Dialog.tsx';
+import { Dialog, DialogActions } from '../../ui/Dialog.tsx';
 import { errorMessage } from '../../ui/errors.ts';
 import { useLanguage } from '../../ui/i18n.ts';
 import { invalidateScope, useApiQuery } from '../../ui/query.ts';
@@ -51,16 +51,7 @@ export function GenerateMapDialog({ onClose, entity }: { onClose(): void; entity
       title={t('maps.generateTitle')}
       onClose={onClose}
       width={680}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="button primary" disabled={mode === 'entity' && !picked} onClick={() => void generate()}>
-            {t('maps.generateStart')}
-          </button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} label={t('maps.generateStart')} disabled={mode === 'entity' && !picked} onConfirm={() => void generate()} />}
     >
       <div className="editor">
         <div className="segmented" role="group" aria-label={t('maps.generateFrom')}>
