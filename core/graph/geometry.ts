@@ -15,6 +15,10 @@ const PAD_X = 12;
 const PAD_Y = 8;
 const GROUP_PAD = 16;
 const GROUP_TITLE = 20;
+/** The group title is drawn 12 px in from the left at 12 px semibold (about 8 % wider than regular). */
+const GROUP_TITLE_INSET = 12;
+const GROUP_TITLE_SIZE = 12;
+const groupTitleWidth = (title: string) => textWidth(title, GROUP_TITLE_SIZE) * 1.08 + 2 * GROUP_TITLE_INSET;
 
 export interface NodeBox {
   id: string;
@@ -291,7 +295,7 @@ function groupBoxes(groups: readonly Group[], byId: Map<string, NodeBox>, hidden
       if (n) rects.push({ x0: n.x - n.width / 2, y0: n.y - n.height / 2, x1: n.x + n.width / 2, y1: n.y + n.height / 2 });
     }
     for (const child of groups.filter((c) => c.parent === g.id)) {
-      const b = boxes.get(child.id) ?? (byId.get(child.id) ? undefined : undefined);
+      const b = boxes.get(child.id);
       if (b) rects.push({ x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height });
       const collapsedNode = byId.get(child.id);
       if (collapsedNode)
@@ -300,7 +304,8 @@ function groupBoxes(groups: readonly Group[], byId: Map<string, NodeBox>, hidden
     if (rects.length === 0) continue;
     const x0 = Math.min(...rects.map((r) => r.x0)) - GROUP_PAD;
     const y0 = Math.min(...rects.map((r) => r.y0)) - GROUP_PAD - GROUP_TITLE;
-    const x1 = Math.max(...rects.map((r) => r.x1)) + GROUP_PAD;
+    // Wide enough for its title, so the title never runs out of the box.
+    const x1 = Math.max(Math.max(...rects.map((r) => r.x1)) + GROUP_PAD, x0 + groupTitleWidth(g.title));
     const y1 = Math.max(...rects.map((r) => r.y1)) + GROUP_PAD;
     boxes.set(g.id, { id: g.id, title: g.title, depth: depthOf(g), x: x0, y: y0, width: x1 - x0, height: y1 - y0, collapsed: false });
   }

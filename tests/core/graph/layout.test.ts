@@ -87,6 +87,13 @@ describe('layouts', () => {
     );
   });
 
+  it('draws a group at least as wide as its title, however narrow its members', () => {
+    const title = '面向中小企业客户的定制服务与合作伙伴关系 · Custom services for small firms';
+    const { map } = parseMermaid(`graph TD\n  subgraph G [${title}]\n    a[A]\n  end`);
+    const group = mapGeometry(laidOut(map, 'layered')).groups[0]!;
+    expect(group.width).toBeGreaterThan(textWidth(title, 12) + 24);
+  });
+
   it('never changes what the map says', () => {
     for (const kind of ['layered', 'force', 'radial'] as const) {
       const after = laidOut(SEED, kind);
