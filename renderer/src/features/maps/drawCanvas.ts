@@ -12,8 +12,8 @@ import type { SceneState } from './scene.ts';
  * when the camera settles they are rendered at its exact scale, so the resting picture is as crisp
  * as a direct drawing. Rendering tiles that can wait (something blurrier is shown meanwhile) is
  * limited to a few milliseconds a frame. Nodes that change while the rest of the map stays (a
- * drag, a rename) are drawn live over the tiles until things settle, so a drag never re-renders
- * tiles.
+ * drag, a rename) are drawn live over the tiles until things settle, so a drag re-renders no
+ * tiles, and with the camera still only the canvas around the live nodes is redrawn.
  *
  * The tiles are copied with drawImage rather than shown as elements moved by CSS transforms: each
  * element is a compositor layer, and with software compositing (no GPU) committing and drawing a
@@ -24,8 +24,11 @@ import type { SceneState } from './scene.ts';
 const TILE = 256;
 /** Tiles kept across levels; each holds TILE² × 4 bytes (256 kB). */
 const CACHE_TILES = 256;
-/** Per frame, milliseconds for tiles that can wait: while moving, and once the camera rests. */
-const BUDGET_MS = 4;
+/**
+ * Per frame, milliseconds for rendering tiles that can wait, while moving and once the camera
+ * rests (checked before each tile: a large map's tile can take longer than this on its own).
+ */
+const BUDGET_MS = 2;
 const SETTLED_BUDGET_MS = 12;
 /** While zooming, tile levels are this many octaves apart. */
 const LEVEL_STEP = 0.5;
