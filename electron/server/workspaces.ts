@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError, type BackupEntry, type WorkspaceInfo } from '../../core/api.ts';
-import { backupDirFor, backUp, backupPath, listBackups, newestGoodBackup, putInPlace, type BackupReason } from './backups/backups.ts';
+import { assertRestorable, backupDirFor, backUp, backupPath, listBackups, newestGoodBackup, putInPlace, type BackupReason } from './backups/backups.ts';
 import type { Jobs } from './jobs.ts';
 import { readHeader } from './store/header.ts';
+import { integrityProblems } from './store/integrity.ts';
 import { loadMigrations } from './store/migrations.ts';
 import { openWorkspace, type OpenOptions, type Workspace } from './store/workspace.ts';
 
@@ -53,7 +54,6 @@ export class WorkspaceManager {
 
   /** Opens a workspace the way the server does, with a backup before any migration. */
   static async openFirst(file: string, options: WorkspaceOptions): Promise<Workspace> {
-    if (options.userData && existsSync(file)) await backUpBeforeMigration(file, options);
     return openWithDetails(file, options);
   }
 
@@ -70,8 +70,7 @@ export class WorkspaceManager {
     this.refuseWhileBusy();
     if (path.resolve(file) === path.resolve(this.current.path)) return this.current.info();
     if (!existsSync(file)) throw new AppError('not_found', `There is no workspace at ${file}.`, { file });
-    if (this.options.userData) await backUpBeforeMigration(file, this.options);
-    return this.switchTo(openWithDetails(file, this.options));
+    return this.switchTo(await openWithDetails(file, this.options));
   }
 
   create(file: string, content: 'default' | 'empty'): WorkspaceInfo {
@@ -119,15 +118,24 @@ export class WorkspaceManager {
   async restore(name: string, file = this.current.path): Promise<WorkspaceInfo> {
     this.refuseWhileBusy();
     const source = backupPath(this.backupDir(file), name);
+    // Before anything is closed or copied: another program holding the file, or a damaged backup,
+    // is refused while the open workspace is still open.
+    assertRestorable(source, file);
     const isCurrent = path.resolve(file) === path.resolve(this.current.path);
     if (isCurrent) {
       await this.backup('restore');
       await this.settle();
       this.current.close();
-      putInPlace(source, file, false);
+      try {
+        putInPlace(source, file, false, { verified: true });
+      } catch (error) {
+        // The file is still the one that was open: open it again rather than leave none.
+        this.switchTo(openWorkspace(file, this.options), true);
+        throw error;
+      }
       return this.switchTo(openWorkspace(file, this.options), true);
     }
-    putInPlace(source, file, existsSync(file));
+    putInPlace(source, file, existsSync(file), { verified: true });
     return this.switchTo(openWorkspace(file, this.options));
   }
 
@@ -212,16 +220,22 @@ export function lastUsedWorkspace(userData: string): string | null {
   return readRecentIn(userData).find((r) => existsSync(r.path))?.path ?? null;
 }
 
-/** A backup before migrations change an older workspace, taken through a read-only connection. */
+/**
+ * A backup before migrations change an older workspace, taken through a read-only connection.
+ * A damaged file is not backed up (openWorkspace refuses it next): its copy would only push good
+ * backups out of the rotation.
+ */
 async function backUpBeforeMigration(file: string, options: WorkspaceOptions): Promise<void> {
-  if (!options.userData) return;
+  if (!options.userData || !existsSync(file)) return;
   const version = readHeader(file).userVersion;
-  if (version > 0 && version < loadMigrations(options.dataDir).length) await backUp(file, backupDirFor(options.userData, file), 'migration');
+  if (version > 0 && version < loadMigrations(options.dataDir).length && integrityProblems(file).length === 0)
+    await backUp(file, backupDirFor(options.userData, file), 'migration');
 }
 
 /** Opens a workspace; a damaged one is refused with the newest backup that could replace it. */
-function openWithDetails(file: string, options: WorkspaceOptions): Workspace {
+async function openWithDetails(file: string, options: WorkspaceOptions): Promise<Workspace> {
   try {
+    await backUpBeforeMigration(file, options);
     return openWorkspace(file, options);
   } catch (error) {
     if (error instanceof AppError && ['workspace_damaged', 'not_a_workspace', 'workspace_newer'].includes(error.code) && options.userData) {

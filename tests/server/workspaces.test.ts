@@ -79,6 +79,31 @@ describe('who holds a workspace', () => {
     expect(entityCount(reopened)).toBe(168);
   });
 
+  it('refuses to restore a backup over a workspace another program holds, the open one or another, and changes nothing', async () => {
+    const dir = tempDir();
+    const user = path.join(dir, 'user');
+    const file = path.join(dir, 'held.swb');
+    const app = await open(file, user);
+    const [backup] = await ok<BackupEntry[]>(app.router, 'workspace.backups', {});
+    await ok(app.router, 'kb.create', newCase('Written by the holder'));
+    app.close();
+    const digest = sha256(file);
+    const holder = otherProcess();
+    children.push(holder);
+    writeFileSync(`${file}.lock`, JSON.stringify({ holder: 'electron', pid: holder.pid, host: os.hostname(), since: new Date().toISOString() }));
+
+    // Read-only here: restoring over the open file is refused, and the workspace stays open.
+    const reader = await open(file, user, { holder: 'cli' });
+    const refused = await reader.router.call('workspace.restore', { backup: backup?.name });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'workspace_locked' } });
+    expect(entityCount(reader)).toBe(169);
+    // From another workspace, restoring over the held file is refused too.
+    const other = await open(path.join(dir, 'other.swb'), user);
+    expect(await other.router.call('workspace.restore', { path: file, backup: backup?.name })).toMatchObject({ ok: false, error: { code: 'workspace_locked' } });
+    reader.close();
+    expect(sha256(file)).toBe(digest);
+  });
+
   it('takes over the lock of a program that died, and gives it back on close', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'stale.swb');
@@ -112,6 +137,22 @@ describe('backups', () => {
     expect(restoreBackup).toBeDefined();
     // The state before the restore is itself a backup: restoring it brings the new case back.
     await ok(server.router, 'workspace.restore', { backup: restoreBackup?.name });
+    expect(entityCount(server)).toBe(169);
+  });
+
+  it('refuse a damaged backup before closing the open workspace, which stays open and working', async () => {
+    const dir = tempDir();
+    const server = await open(path.join(dir, 'engagement.swb'), path.join(dir, 'user'));
+    const manual = await ok<BackupEntry>(server.router, 'workspace.backup', {});
+    const dirOfBackups = path.join(dir, 'user');
+    const backupFile = readdirSync(dirOfBackups, { recursive: true }).map(String).find((f) => f.endsWith(manual.name));
+    if (!backupFile) throw new Error('backup file not found');
+    const fd = openSync(path.join(dirOfBackups, backupFile), 'r+');
+    writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, 8192);
+    closeSync(fd);
+
+    expect(await server.router.call('workspace.restore', { backup: manual.name })).toMatchObject({ ok: false, error: { code: 'workspace_damaged' } });
+    await ok(server.router, 'kb.create', newCase('Still working'));
     expect(entityCount(server)).toBe(169);
   });
 
@@ -201,6 +242,22 @@ describe('a damaged workspace', () => {
     expect(entityCount(other)).toBe(168);
     const aside = readdirSync(dir).find((f) => f.startsWith('client.damaged-'));
     expect(aside && sha256(path.join(dir, aside))).toBe(digest);
+  });
+});
+
+describe('a file whose first page is gone', () => {
+  const tempDir = useTempDir();
+  const open = useApp();
+
+  it('is refused as not a workspace, with the newest good backup offered in its place', async () => {
+    const dir = tempDir();
+    const user = path.join(dir, 'user');
+    const file = path.join(dir, 'client.swb');
+    (await open(file, user)).close();
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0), 0, 4096, 0);
+    closeSync(fd);
+    await expect(open(file, user)).rejects.toMatchObject({ code: 'not_a_workspace', details: { restorable: { reason: 'open' } } });
   });
 });
 

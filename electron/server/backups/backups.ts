@@ -4,6 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError, type BackupEntry } from '../../../core/api.ts';
 import { integrityProblems } from '../store/integrity.ts';
+import { liveHolder } from '../store/lock.ts';
+import { heldError } from '../store/workspace.ts';
 import { backupsToKeep } from './rotation.ts';
 
 /**
@@ -97,12 +99,23 @@ export function newestGoodBackup(dir: string): BackupEntry | null {
 }
 
 /**
- * Puts a backup in place of a workspace file that is not open. A damaged file is moved aside
+ * Refuses a restore that would harm someone: over a file another live program holds (its open
+ * connection and WAL would be pulled out from under it), or from a backup that is damaged itself.
+ */
+export function assertRestorable(backup: string, file: string): void {
+  const holder = liveHolder(file);
+  if (holder) throw heldError(file, holder);
+  if (integrityProblems(backup).length) throw new AppError('workspace_damaged', `The backup ${path.basename(backup)} is damaged too; choose another.`, { file: backup });
+}
+
+/**
+ * Puts a backup in place of a workspace file that is not open (`verified`: assertRestorable has
+ * just passed, so its integrity check is not run twice). A damaged file is moved aside
  * (`<name>.damaged-<time>.swb`), never overwritten; stale WAL and shared-memory files go, since
  * they belong to the replaced database.
  */
-export function putInPlace(backup: string, file: string, keepAside: boolean): string | null {
-  if (integrityProblems(backup).length) throw new AppError('workspace_damaged', `The backup ${path.basename(backup)} is damaged too; choose another.`, { file: backup });
+export function putInPlace(backup: string, file: string, keepAside: boolean, { verified = false } = {}): string | null {
+  if (!verified) assertRestorable(backup, file);
   const staging = `${file}.restoring`;
   copyFileSync(backup, staging);
   let aside: string | null = null;
