@@ -9,8 +9,12 @@ import { useToast } from '../../ui/toasts.tsx';
 
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
-/** The open workspace's backups, newest first: back up now, or restore one in a step. */
-export function BackupsDialog({ name, onClose }: { name: string; onClose(): void }) {
+/**
+ * The open workspace's backups, newest first: back up now, or restore one in a step. While
+ * another program holds the workspace (read-only here) a restore would pull the file out from
+ * under it, so restoring is offered only to the holder.
+ */
+export function BackupsDialog({ name, readOnly, onClose }: { name: string; readOnly: boolean; onClose(): void }) {
   const { t } = useTranslation();
   const toast = useToast();
   const backups = useApiQuery('workspace.backups', {});
@@ -32,6 +36,7 @@ export function BackupsDialog({ name, onClose }: { name: string; onClose(): void
   return (
     <Dialog title={t('workspace.backupsTitle', { name })} onClose={onClose} width={620}>
       <p className="hint">{t('workspace.backupsHint')}</p>
+      {readOnly && <p className="notice">{t('workspace.restoreReadOnly')}</p>}
       <div className="button-row">
         <button type="button" className="button primary" disabled={busy} onClick={() => void run(() => client.call('workspace.backup', {}), t('workspace.backedUp'))}>
           {t('workspace.backupNow')}
@@ -65,7 +70,7 @@ export function BackupsDialog({ name, onClose }: { name: string; onClose(): void
                     <button
                       type="button"
                       className="button small"
-                      disabled={busy}
+                      disabled={busy || readOnly}
                       aria-label={t('workspace.restoreFrom', { time })}
                       onClick={() => {
                         if (window.confirm(t('workspace.confirmRestore', { time })))

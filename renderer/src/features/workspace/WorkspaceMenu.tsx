@@ -61,7 +61,7 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
           })),
         ]}
       />
-      {dialog === 'backups' && <BackupsDialog name={workspace.name} onClose={() => setDialog(null)} />}
+      {dialog === 'backups' && <BackupsDialog name={workspace.name} readOnly={workspace.readOnly !== null} onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportBundleDialog onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportBundleDialog onClose={() => setDialog(null)} />}
       {(dialog === 'new' || dialog === 'open' || dialog === 'saveAs') && <PathDialog purpose={dialog} folder={folderOf(workspace.path)} onClose={() => setDialog(null)} />}

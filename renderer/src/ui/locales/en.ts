@@ -389,6 +389,7 @@ export const en = {
   workspace: {
     menuHint: 'Workspace: new, open, save a copy, recent, backups',
     readOnly: 'Read-only',
+    restoreReadOnly: 'Another program has this workspace open: restore a backup there, or close it there first.',
     readOnlyHint: 'This workspace is open in {{holder}} (process {{pid}}): you can read it here; changes are refused until it is closed there.',
     new: 'New workspace…',
     open: 'Open workspace…',

@@ -390,6 +390,7 @@ export const zh: Messages = {
   workspace: {
     menuHint: '工作区：新建、打开、另存副本、最近使用、备份',
     readOnly: '只读',
+    restoreReadOnly: '另一个程序正打开此工作区：请在那里恢复备份，或先在那里关闭它。',
     readOnlyHint: '这个工作区正在 {{holder}}（进程 {{pid}}）中打开：这里可以查看，但在那边关闭之前无法修改。',
     new: '新建工作区…',
     open: '打开工作区…',
