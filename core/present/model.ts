@@ -17,7 +17,10 @@ export const Camera = z
   .strict();
 export type Camera = z.infer<typeof Camera>;
 
-const Ids = z.array(NodeId).max(20000);
+/** The most concepts and linking phrases one step may list as revealed or highlighted. */
+export const MAX_STEP_IDS = 20000;
+
+const Ids = z.array(NodeId).max(MAX_STEP_IDS);
 
 const stepFields = {
   id: z.string().min(1).max(80),

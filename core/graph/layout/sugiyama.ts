@@ -84,11 +84,7 @@ interface Layered {
 
 export function layerLayout(graph: LayerGraph, spacing: Spacing): LayerLayout {
   const n = graph.breadth.length;
-  const reversed = edgesToReverse(n, graph.edges);
-  const oriented = graph.edges.map((e, i) => (reversed[i] ? { from: e.to, to: e.from, minlen: e.minlen } : e));
-  const rank = networkSimplex(n, oriented);
-  const layered = splitLongEdges(graph, oriented, rank);
-  const layers = orderLayers(layered);
+  const { rank, layered, layers } = rankAndOrder(graph);
   const layerY = placeLayers(layered, layers, spacing.layerGap);
   const x = placeAlongLayers(layered, layers, spacing, layerY);
 
@@ -102,6 +98,31 @@ export function layerLayout(graph: LayerGraph, spacing: Spacing): LayerLayout {
     labelY[e] = layerY[layered.rank[v] ?? 0] ?? 0;
   });
   return { x: x.subarray(0, n), y, labelX, labelY, rank };
+}
+
+/** Steps 1–3: ranks, the layered graph with its dummies, and the order within each layer. */
+function rankAndOrder(graph: LayerGraph): { rank: Int32Array; layered: Layered; layers: number[][] } {
+  const n = graph.breadth.length;
+  const reversed = edgesToReverse(n, graph.edges);
+  const oriented = graph.edges.map((e, i) => (reversed[i] ? { from: e.to, to: e.from, minlen: e.minlen } : e));
+  const rank = networkSimplex(n, oriented);
+  const layered = splitLongEdges(graph, oriented, rank);
+  return { rank, layered, layers: orderLayers(layered) };
+}
+
+/**
+ * Each vertex's layer and its place within the layer, left to right, without placing anything
+ * (steps 1–3, no step 4): for callers that need the layered reading order, not a drawing.
+ */
+export function layerOrder(graph: LayerGraph): { rank: Int32Array; order: Int32Array } {
+  const n = graph.breadth.length;
+  const { rank, layers } = rankAndOrder(graph);
+  const order = new Int32Array(n);
+  for (const layer of layers)
+    layer.forEach((v, i) => {
+      if (v < n) order[v] = i;
+    });
+  return { rank, order };
 }
 
 function splitLongEdges(graph: LayerGraph, oriented: readonly { from: number; to: number }[], rank: Int32Array): Layered {

@@ -34,7 +34,7 @@ export function createPresentation(db: Database.Database, input: { mapId: string
   return db.transaction(() => {
     const map = getMap(db, input.mapId).document;
     const doc: PresentationDocument =
-      input.from === 'reveal' ? revealStepByStep(withLayout(map), input.title) : { title: input.title, steps: [], settings: { theme: 'dark', minLabelPx: 18, transitionMs: 700 } };
+      input.from === 'reveal' ? revealStepByStep(map, input.title) : { title: input.title, steps: [], settings: { theme: 'dark', minLabelPx: 18, transitionMs: 700 } };
     return { id: insertPresentation(db, input.mapId, doc), revision: 1 };
   })();
 }
