@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { deleteNodes } from '../../core/graph/actions.ts';
 import { mapGeometry } from '../../core/graph/geometry.ts';
 import type { MapDocument } from '../../core/graph/model.ts';
-import type { PresentationDocument } from '../../core/present/model.ts';
+import { MAX_STEP_IDS, type PresentationDocument } from '../../core/present/model.ts';
 import type { SessionView } from '../../core/api.ts';
 import type { Router } from '../../electron/server/router.ts';
+import { insertPresentation, savePresentation } from '../../electron/server/store/presentations.ts';
 import { ok, useServer, useTempDir } from '../helpers/workspace.ts';
 
 const MAP = 'infrastructure-concept-map';
@@ -75,6 +76,41 @@ describe('presentations', () => {
     expect(document.steps).toHaveLength(map.concepts.length + 1);
     const sizes = document.steps.slice(0, -1).map((s) => s.reveal?.filter((r) => map.concepts.some((c) => c.id === r)).length);
     expect(sizes).toEqual(map.concepts.map((_, i) => i + 1));
+  });
+
+  it('are generated for a map too large for one step to list, and the map still lists its presentations', async () => {
+    const { router } = server();
+    // A chain of 11,000 concepts: with its phrases, 21,999 ids, more than one step may list.
+    const n = 11_000;
+    const concepts = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, label: `Concept ${i}` }));
+    const phrases = Array.from({ length: n - 1 }, (_, i) => ({ id: `p${i}`, label: '', from: [`c${i}`], to: [`c${i + 1}`] }));
+    const { id: mapId } = await ok<{ id: string }>(router, 'maps.create', { title: 'Big', document: { title: 'Big', concepts, phrases } });
+    const { id } = await ok<{ id: string }>(router, 'presentations.create', { mapId, title: 'Walk', from: 'reveal' });
+    expect(await ok(router, 'presentations.list', { mapId })).toEqual([expect.objectContaining({ id })]);
+    const { document } = await getPresentation(router, id);
+    for (const step of document.steps) expect(step.reveal?.length ?? 0).toBeLessThanOrEqual(MAX_STEP_IDS);
+    const last = document.steps.at(-1);
+    expect(last).toMatchObject({ reveal: null, notes: expect.stringMatching(/shows the rest of the map at once/) as string });
+    // Down the chain, in order: the first step shows the chain's head.
+    expect(document.steps[0]?.highlight[0]).toBe('c0');
+  });
+
+  it('are refused with a clear message when a document breaks a limit, and never stored', async () => {
+    const { router, context } = server();
+    const { document: map } = await getMap(router);
+    const tooMany = Array.from({ length: MAX_STEP_IDS + 1 }, (_, i) => map.concepts[i % map.concepts.length]?.id ?? '');
+    const doc: PresentationDocument = {
+      title: 'Too big',
+      settings: { theme: 'dark', minLabelPx: 18, transitionMs: 700 },
+      steps: [{ id: 's1', title: '', camera: null, reveal: tooMany, highlight: [], notes: '', detours: [] }],
+    };
+    expect(() => insertPresentation(context.workspace.db, MAP, doc)).toThrow(
+      expect.objectContaining({ code: 'too_large', message: expect.stringMatching(/too large to save .*reveal fewer concepts/i) as string }),
+    );
+    expect(await ok(router, 'presentations.list', { mapId: MAP })).toEqual([]);
+    const { id } = await authored(router);
+    expect(() => savePresentation(context.workspace.db, id, 'current', doc)).toThrow(expect.objectContaining({ code: 'too_large' }));
+    expect(await ok(router, 'presentations.list', { mapId: MAP })).toEqual([expect.objectContaining({ id, steps: 3 })]);
   });
 
   it('lose a deleted concept from the steps that used it, and the map save says so', async () => {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../core/api.ts';
+import { AppError, describeProblems, problemsFromZod } from '../../../core/api.ts';
 import type { MapDocument } from '../../../core/graph/model.ts';
 import { PresentationDocument } from '../../../core/present/model.ts';
 import { SessionState } from '../../../core/present/session.ts';
@@ -33,8 +33,27 @@ const toPresentation = (row: PresentationRow): StoredPresentation => ({
   document: PresentationDocument.parse(JSON.parse(row.document)),
 });
 
+/**
+ * Every document is checked before it is written, so what is stored can always be read back: a
+ * document that breaks a limit (a step listing more than MAX_STEP_IDS ids, more than 500 steps)
+ * is refused with what to do about it, instead of failing every later read of the map's list.
+ */
+function checked(doc: PresentationDocument): PresentationDocument {
+  const result = PresentationDocument.safeParse(doc);
+  if (result.success) return result.data;
+  const problems = problemsFromZod(result.error, ['document']);
+  if (result.error.issues.some((issue) => issue.code === 'too_big'))
+    throw new AppError(
+      'too_large',
+      `This presentation is too large to save (${describeProblems(problems, 1)}). Let each step reveal fewer concepts, or reveal everything (which lists nothing) in a step that shows the whole map.`,
+      { problems },
+    );
+  throw new AppError('invalid_args', `This presentation cannot be saved: ${describeProblems(problems, 3)}.`, { problems });
+}
+
 /** Inserts a presentation; `wantedId` is kept when free (bundles carry their ids), else one is made from the title. */
 export function insertPresentation(db: Database.Database, mapId: string, doc: PresentationDocument, wantedId?: string): string {
+  doc = checked(doc);
   if (!stmt(db, 'SELECT 1 FROM maps WHERE id = ?').get(mapId)) throw new AppError('not_found', `There is no map "${mapId}".`, { mapId });
   const free = wantedId && /^[a-z0-9][a-z0-9-]{0,120}$/.test(wantedId) && !stmt(db, 'SELECT 1 FROM presentations WHERE id = ?').get(wantedId);
   const id = free ? wantedId : uniqueSlug(db, 'presentations', doc.title, 'presentation');
@@ -88,7 +107,7 @@ export function savePresentation(db: Database.Database, id: string, revision: nu
     if (!row) throw new AppError('not_found', `There is no presentation "${id}".`, { id });
     if (revision !== 'current' && row.revision !== revision)
       throw new AppError('conflict', `This presentation was changed elsewhere (revision ${row.revision}); reload it to continue.`, { id, current: row.revision });
-    const json = JSON.stringify(doc);
+    const json = JSON.stringify(checked(doc));
     if (json === row.document) return row.revision;
     stmt(db, 'UPDATE presentations SET title = ?, document = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(doc.title, json, nowIso(), id);
     return row.revision + 1;
