@@ -7,12 +7,13 @@ import { sameContent } from '../../core/model/entity.ts';
 import type { EntityKind } from '../../core/model/kinds.ts';
 import type { ServerContext } from './context.ts';
 import { importKnowledge } from './kb/transfer.ts';
-import { getDecision, insertDecision, newDecisionId, saveDecision } from './store/decisions.ts';
-import { getEntity, listRelations, requireEntity } from './store/entities.ts';
-import { getMap, insertMap, newMapId, saveMap } from './store/maps.ts';
+import { findDecision, getDecision, insertDecision, newDecisionId, saveDecision } from './store/decisions.ts';
+import { allEntities, getEntity, listRelations, requireEntity } from './store/entities.ts';
+import { findMap, getMap, insertMap, newMapId } from './store/maps.ts';
+import { saveMapAndSteps } from './present/service.ts';
 import { insertPresentation, presentationsOfMap, savePresentation } from './store/presentations.ts';
 import { listSections } from './store/sections.ts';
-import { nowIso, stmt } from './store/statements.ts';
+import { nowIso } from './store/statements.ts';
 
 /**
  * Moving knowledge between workspaces. A bundle is checked whole first; what exists here with
@@ -40,12 +41,11 @@ export function exportTransfer(
   workspace: string,
   selection: { kinds: EntityKind[]; entities: string[]; maps: string[]; decisions: string[] },
 ): { content: string; fileName: string; entities: number; maps: number; decisions: number } {
-  const kinds = new Set(selection.kinds);
-  const ids = new Set([
-    ...selection.entities.map((id) => requireEntity(db, id).id),
-    ...((stmt(db, 'SELECT id, kind FROM entities ORDER BY id').all() as { id: string; kind: EntityKind }[]).filter((e) => kinds.has(e.kind)).map((e) => e.id)),
-  ]);
-  const entities = [...ids].sort().map((id) => requireEntity(db, id));
+  // Each entry read once: the chosen ones (an unknown id is refused), then whole kinds in one query.
+  const chosen = new Map(selection.entities.map((id) => [id, requireEntity(db, id)]));
+  if (selection.kinds.length) for (const e of allEntities(db, new Set(selection.kinds))) chosen.set(e.id, e);
+  const entities = [...chosen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ids = new Set(chosen.keys());
   const relations = listRelations(db)
     .filter((r) => ids.has(r.from) && ids.has(r.to))
     .map(({ id: _id, ...r }) => r);
@@ -84,13 +84,13 @@ function plan(db: Database.Database, content: string, fileName: string): Plan {
       });
   }
   for (const m of parsed.maps) {
-    const here = stmt(db, 'SELECT 1 FROM maps WHERE id = ?').get(m.id) ? getMap(db, m.id) : null;
+    const here = findMap(db, m.id);
     if (!here) counts.maps.new++;
     else if (stable(MapDocument.parse(here.document)) === stable(m.document)) counts.maps.same++;
     else conflicts.push({ key: `map:${m.id}`, type: 'map', id: m.id, here: { title: here.document.title, updatedAt: here.updatedAt }, incoming: { title: m.document.title, updatedAt: null } });
   }
   for (const d of parsed.decisions) {
-    const here = stmt(db, 'SELECT 1 FROM decisions WHERE id = ?').get(d.id) ? getDecision(db, d.id) : null;
+    const here = findDecision(db, d.id);
     if (!here) counts.decisions.new++;
     else if (stable(here.problem) === stable(d.problem)) counts.decisions.same++;
     else
@@ -141,6 +141,7 @@ export async function importTransfer(
     {
       format: 'bundle',
       content: parsed.knowledgeText ?? '{"format":"strategy-workbench.kb","version":1,"entities":[]}',
+      ...(parsed.knowledge ? { parsed: parsed.knowledge } : {}),
       fileName: input.fileName,
       onConflict: 'fail',
       resolutions: entityResolutions,
@@ -160,15 +161,17 @@ export async function importTransfer(
 }
 
 function writeMap(db: Database.Database, m: TransferMap, resolution: Resolution | undefined, outcome: Outcome): void {
-  const exists = stmt(db, 'SELECT 1 FROM maps WHERE id = ?').get(m.id) !== undefined;
-  const same = exists && stable(MapDocument.parse(getMap(db, m.id).document)) === stable(m.document);
-  if (same) return void outcome.unchanged++;
+  const here = findMap(db, m.id);
+  const exists = here !== undefined;
+  if (here && stable(MapDocument.parse(here.document)) === stable(m.document)) return void outcome.unchanged++;
   if (exists && resolution === 'keep') return void outcome.kept++;
-  if (exists && resolution === 'replace') {
-    saveMap(db, m.id, getMap(db, m.id).revision, m.document);
+  if (here && resolution === 'replace') {
+    // As any map save: steps of this map's other presentations that show concepts the new
+    // version no longer has are pruned with it.
+    saveMapAndSteps(db, m.id, here.revision, m.document);
+    const ofThisMap = new Set(presentationsOfMap(db, m.id).map((p) => p.id));
     for (const p of m.presentations) {
-      const current = stmt(db, 'SELECT map_id FROM presentations WHERE id = ?').get(p.id) as { map_id: string } | undefined;
-      if (current?.map_id === m.id) savePresentation(db, p.id, 'current', p.document);
+      if (ofThisMap.has(p.id)) savePresentation(db, p.id, 'current', p.document);
       else insertPresentation(db, m.id, p.document, p.id);
     }
     return void outcome.replaced++;
@@ -181,11 +184,12 @@ function writeMap(db: Database.Database, m: TransferMap, resolution: Resolution 
 }
 
 function writeDecision(db: Database.Database, d: TransferDecision, resolution: Resolution | undefined, outcome: Outcome): void {
-  const exists = stmt(db, 'SELECT 1 FROM decisions WHERE id = ?').get(d.id) !== undefined;
-  if (exists && stable(getDecision(db, d.id).problem) === stable(d.problem)) return void outcome.unchanged++;
+  const here = findDecision(db, d.id);
+  const exists = here !== undefined;
+  if (here && stable(here.problem) === stable(d.problem)) return void outcome.unchanged++;
   if (exists && resolution === 'keep') return void outcome.kept++;
-  if (exists && resolution === 'replace') {
-    saveDecision(db, d.id, getDecision(db, d.id).revision, d.problem);
+  if (here && resolution === 'replace') {
+    saveDecision(db, d.id, here.revision, d.problem);
     return void outcome.replaced++;
   }
   insertDecision(db, exists ? newDecisionId(db, d.id) : d.id, d.problem, 'user');

@@ -66,6 +66,22 @@ describe('moving knowledge between workspaces', () => {
     expect(presentations.map((p) => p.mapId)).toEqual([expect.stringMatching(new RegExp(`^${SEED_MAP}-`)) as string]);
   });
 
+  it("replacing a map prunes its removed concepts from this workspace's presentations of it, as a map save does", async () => {
+    const dir = tempDir();
+    const from = server({ dbPath: path.join(dir, 'client-a.swb') }).router;
+    const into = server({ dbPath: path.join(dir, 'client-b.swb') }).router;
+    const { revision, document } = await ok<{ revision: number; document: MapDocument }>(from, 'maps.get', { id: SEED_MAP });
+    const removed = document.concepts[0]?.id ?? '';
+    await ok(from, 'maps.save', { id: SEED_MAP, revision, document: deleteNodes(document, [removed]) });
+    const { id } = await ok<{ id: string }>(into, 'presentations.create', { mapId: SEED_MAP, title: 'Walkthrough', from: 'reveal' });
+    const mentions = async () => JSON.stringify((await ok<{ document: unknown }>(into, 'presentations.get', { id })).document).includes(`"${removed}"`);
+    expect(await mentions()).toBe(true);
+
+    const bundle = await ok<{ content: string }>(from, 'transfer.export', { kinds: [], maps: [SEED_MAP], decisions: [] });
+    await ok(into, 'transfer.import', { content: bundle.content, fileName: 'a.json', resolutions: { [`map:${SEED_MAP}`]: 'replace' } });
+    expect(await mentions()).toBe(false);
+  });
+
   it('refuses a malformed bundle with where it is wrong, writing nothing', async () => {
     const { router, context } = server();
     const before = contentDigest(context.workspace.path);

@@ -3,13 +3,14 @@ import { AppError, describeProblems, type Problem } from '../../../core/api.ts';
 import type { ImportReport } from '../../../core/api/kb.ts';
 import { canonicalContent, sameContent, slugify, type Entity, type EntityContent, type RelationContent } from '../../../core/model/entity.ts';
 import { relationAllowed, type EntityKind } from '../../../core/model/kinds.ts';
-import { parseBundle, printBundle } from '../../../core/formats/bundle.ts';
+import { parseBundle, printBundle, type ParsedBundle } from '../../../core/formats/bundle.ts';
 import { parseCasesCsv, printCasesCsv } from '../../../core/formats/cases-csv.ts';
 import { parseEntityMarkdown, printEntityMarkdown } from '../../../core/formats/entity-markdown.ts';
 import { suggestedFileName } from '../../../core/formats/file-names.ts';
 import type { ServerContext } from '../context.ts';
 import type { JobHandle } from '../jobs.ts';
 import {
+  allEntities,
   entityExists,
   findRelation,
   getEntity,
@@ -58,11 +59,6 @@ interface Plan {
   replacesRelations: boolean;
 }
 
-function allEntities(db: Database.Database): Entity[] {
-  const ids = stmt(db, 'SELECT id FROM entities ORDER BY id').pluck().all() as string[];
-  return ids.map((id) => requireEntity(db, id));
-}
-
 /** Relations as the formats want them: without the row id. */
 function allRelations(db: Database.Database, fromKind?: EntityKind) {
   return listRelations(db, fromKind).map(({ id: _id, ...relation }) => relation);
@@ -91,10 +87,10 @@ export function exportKnowledge(
   }
 }
 
-function parse(input: { format: 'bundle' | 'cases-csv' | 'markdown'; content: string; fileName: string }): Plan {
+function parse(input: { format: 'bundle' | 'cases-csv' | 'markdown'; content: string; fileName: string; parsed?: ParsedBundle }): Plan {
   switch (input.format) {
     case 'bundle': {
-      const bundle = parseBundle(input.content, input.fileName);
+      const bundle = input.parsed ?? parseBundle(input.content, input.fileName);
       return {
         entities: bundle.entities.map((e) => ({ id: e.id, content: e, exact: e, validated: true })),
         relations: bundle.relations,
@@ -317,6 +313,8 @@ export async function importKnowledge(
     /** Per-entry choices for entries that exist with other content; they override onConflict. */
     resolutions?: Readonly<Record<string, 'keep' | 'replace'>>;
     jobId?: string;
+    /** The bundle already parsed from `content` (a transfer bundle reads it once, for the preview). */
+    parsed?: ParsedBundle;
   },
   alsoWrite?: (db: Database.Database) => void,
 ): Promise<ImportReport> {

@@ -30,6 +30,11 @@ export function insertDecision(db: Database.Database, id: string, problem: Decis
   stmt(db, 'INSERT INTO decisions (id, title, problem, origin, revision, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)').run(id, title, json, origin, at, at);
 }
 
+/** The decision, or undefined when there is none with this id. */
+export function findDecision(db: Database.Database, id: string): ReturnType<typeof getDecision> | undefined {
+  return stmt(db, 'SELECT 1 FROM decisions WHERE id = ?').get(id) ? getDecision(db, id) : undefined;
+}
+
 export function getDecision(db: Database.Database, id: string) {
   const row = stmt(db, 'SELECT * FROM decisions WHERE id = ?').get(id) as DecisionRow | undefined;
   if (!row) throw new AppError('not_found', `There is no decision "${id}".`, { id });

@@ -94,6 +94,12 @@ export function getEntity(db: Database.Database, id: string): Entity | undefined
   return row && toEntity(row);
 }
 
+/** Every entry (of the given kinds, if any), in id order, read in one query. */
+export function allEntities(db: Database.Database, kinds?: ReadonlySet<EntityKind>): Entity[] {
+  const rows = stmt(db, `SELECT ${ENTITY_COLUMNS} FROM entities e ORDER BY e.id`).all() as EntityRow[];
+  return (kinds ? rows.filter((row) => kinds.has(row.kind as EntityKind)) : rows).map(toEntity);
+}
+
 export function requireEntity(db: Database.Database, id: string): Entity {
   const entity = getEntity(db, id);
   if (!entity) throw new AppError('not_found', `No entity with id "${id}".`, { id });

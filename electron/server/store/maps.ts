@@ -34,6 +34,11 @@ export function insertMap(db: Database.Database, id: string, doc: MapDoc, origin
   ).run(id, doc.title, meaningOf(doc), JSON.stringify(boundedLayout(doc.layout)), JSON.stringify(doc.settings), origin, at, at);
 }
 
+/** The map, or undefined when there is none with this id. */
+export function findMap(db: Database.Database, id: string): ReturnType<typeof getMap> | undefined {
+  return stmt(db, 'SELECT 1 FROM maps WHERE id = ?').get(id) ? getMap(db, id) : undefined;
+}
+
 export function getMap(db: Database.Database, id: string): { id: string; revision: number; origin: 'seed' | 'user'; updatedAt: string; document: MapDoc } {
   const row = stmt(db, 'SELECT * FROM maps WHERE id = ?').get(id) as MapRow | undefined;
   if (!row) throw new AppError('not_found', `There is no map "${id}".`, { id });
