@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../api/result.ts';
 import { NodeId } from '../graph/model.ts';
-import { Position } from './model.ts';
+import { Position, type PresentationDocument } from './model.ts';
+import { clampPosition } from './navigate.ts';
 
 /**
  * What happens in the room during one run of a presentation: where it is, whether the screen is
@@ -89,4 +90,35 @@ export function voteTotals(state: SessionState): { concept: string; total: numbe
     })
     .filter((row) => row.total > 0)
     .sort((a, b) => b.total - a.total || a.concept.localeCompare(b.concept));
+}
+
+/** What a presenter's key press changes: the position (kept to one the presentation has), the black screen, the parking lot shown. */
+export interface ShowChange {
+  position?: Position;
+  black?: boolean;
+  showParked?: boolean;
+}
+
+export function show(state: SessionState, presentation: PresentationDocument, change: ShowChange): SessionState {
+  return {
+    ...state,
+    position: change.position ? clampPosition(presentation, change.position) : state.position,
+    black: change.black ?? state.black,
+    showParked: change.showParked ?? state.showParked,
+  };
+}
+
+/**
+ * Parks an idea, noted at `at` (an ISO time). Its id comes from that time, with a suffix when an
+ * idea already has it, so an id is never reused while the idea it named may still be on screen.
+ */
+export function parkIdea(state: SessionState, text: string, at: string): SessionState {
+  const stamp = `k${(Date.parse(at) || 0).toString(36)}`;
+  let id = stamp;
+  for (let n = 2; state.parked.some((p) => p.id === id); n++) id = `${stamp}-${n}`;
+  return { ...state, parked: [...state.parked, { id, text, at }] };
+}
+
+export function unparkIdea(state: SessionState, idea: string): SessionState {
+  return { ...state, parked: state.parked.filter((p) => p.id !== idea) };
 }

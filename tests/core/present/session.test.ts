@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addParticipant, castVote, dotsUsed, removeParticipant, SessionState, voteTotals } from '../../../core/present/session.ts';
+import type { PresentationDocument } from '../../../core/present/model.ts';
+import { addParticipant, castVote, dotsUsed, parkIdea, removeParticipant, SessionState, show, unparkIdea, voteTotals } from '../../../core/present/session.ts';
 
 const empty = SessionState.parse({ position: { step: 0 } });
 
@@ -35,5 +36,27 @@ describe('dot voting', () => {
     ]);
     state = removeParticipant(state, ana.id);
     expect(voteTotals(state).map((r) => [r.concept, r.total])).toEqual([['gpu', 1]]);
+  });
+});
+
+describe('presenting', () => {
+  const step = (id: string) => ({ id, title: id, camera: null, reveal: null, highlight: [], notes: '', detours: [] });
+  const doc: PresentationDocument = { title: 'Walk', steps: [step('s1'), step('s2')], settings: { theme: 'dark', minLabelPx: 18, transitionMs: 0 } };
+
+  it('moves only to steps the presentation has, and leaves what was not asked alone', () => {
+    const black = show(empty, doc, { black: true });
+    expect(black).toMatchObject({ position: { step: 0, detour: null }, black: true, showParked: false });
+    expect(show(black, doc, { position: { step: 7, detour: null } })).toMatchObject({ position: { step: 1, detour: null }, black: true });
+    expect(show(black, doc, { position: { step: 1, detour: { id: 'gone', step: 0 } }, black: false }).position).toEqual({ step: 1, detour: null });
+  });
+
+  it('parks ideas under ids of their own, even two in the same millisecond, and unparks the one asked', () => {
+    const at = '2026-11-29T10:00:00.000Z';
+    const two = parkIdea(parkIdea(empty, 'Power costs', at), 'Ask finance', at);
+    expect(two.parked.map((p) => p.text)).toEqual(['Power costs', 'Ask finance']);
+    expect(new Set(two.parked.map((p) => p.id)).size).toBe(2);
+    const first = two.parked[0]?.id ?? '';
+    expect(unparkIdea(two, first).parked.map((p) => p.text)).toEqual(['Ask finance']);
+    expect(SessionState.safeParse(two).success).toBe(true);
   });
 });
