@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { deleteNodes } from '../../core/graph/actions.ts';
 import { mapGeometry } from '../../core/graph/geometry.ts';
 import type { MapDocument } from '../../core/graph/model.ts';
-import { MAX_STEP_IDS, type PresentationDocument } from '../../core/present/model.ts';
+import { MAX_STEP_IDS, PresentationDocument } from '../../core/present/model.ts';
 import type { SessionView } from '../../core/api.ts';
 import type { Router } from '../../electron/server/router.ts';
 import { insertPresentation, savePresentation } from '../../electron/server/store/presentations.ts';
@@ -154,6 +154,29 @@ describe('presenting sessions', () => {
     expect((await getSession(router, id)).state).toMatchObject({ position: { step: 1, detour: { id: 'd1', step: 0 } }, black: true });
     await ok(router, 'sessions.show', { id, position: { step: 9, detour: null } });
     expect((await getSession(router, id)).state.position).toEqual({ step: 2, detour: null });
+  });
+
+  it('follow a presentation saved while presenting, and do not read it again on every key press', async () => {
+    const { router } = server();
+    const { id: presentationId } = await authored(router);
+    const { id } = await ok<{ id: string }>(router, 'sessions.start', { presentationId });
+    await ok(router, 'sessions.show', { id, position: { step: 2, detour: null } });
+    const parse = vi.spyOn(PresentationDocument, 'parse');
+    try {
+      for (const step of [1, 2, 0, 2]) {
+        await ok(router, 'sessions.show', { id, position: { step, detour: null } });
+        await getSession(router, id);
+      }
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+    const current = await getPresentation(router, presentationId);
+    const shorter = { ...current.document, steps: current.document.steps.slice(0, 2) };
+    await ok(router, 'presentations.save', { id: presentationId, revision: current.revision, document: shorter });
+    expect((await getSession(router, id)).state.position).toEqual({ step: 1, detour: null });
+    await ok(router, 'sessions.show', { id, position: { step: 5, detour: null } });
+    expect((await getSession(router, id)).state.position).toEqual({ step: 1, detour: null });
   });
 
   it('add to the map live without moving what is there, and report it with votes and parked ideas', async () => {

@@ -1,5 +1,4 @@
-import { addParticipant, castVote, removeParticipant } from '../../../core/present/session.ts';
-import { clampPosition } from '../../../core/present/navigate.ts';
+import { addParticipant, castVote, parkIdea, removeParticipant, unparkIdea } from '../../../core/present/session.ts';
 import type { ServerContext } from '../context.ts';
 import {
   addConceptLive,
@@ -8,6 +7,7 @@ import {
   savePresentationChecked,
   sessionReport,
   sessionView,
+  showSession,
   startSession,
 } from '../present/service.ts';
 import type { Handlers } from '../router.ts';
@@ -21,8 +21,6 @@ type PresentationMethod = Extract<keyof Handlers, `presentations.${string}` | `s
 function changeSession(ctx: ServerContext, id: string, change: (state: SessionState) => SessionState): { revision: number } {
   return changing(ctx, 'sessions', () => ({ revision: updateSession(ctx.workspace.db, id, change).revision }));
 }
-
-let parkedCounter = 0;
 
 export const presentationHandlers: Pick<Handlers, PresentationMethod> = {
   'presentations.list': ({ mapId }, { workspace }) => listPresentations(workspace.db, mapId),
@@ -38,15 +36,7 @@ export const presentationHandlers: Pick<Handlers, PresentationMethod> = {
   'sessions.list': ({ presentationId }, { workspace }) => listSessions(workspace.db, presentationId),
   'sessions.start': ({ presentationId }, ctx) => changing(ctx, ['sessions', 'presentations'], () => ({ id: startSession(ctx.workspace.db, presentationId) })),
   'sessions.get': ({ id }, { workspace }) => sessionView(workspace.db, id),
-  'sessions.show': ({ id, position, black, showParked }, ctx) => {
-    const presentation = getPresentation(ctx.workspace.db, getSession(ctx.workspace.db, id).presentationId).document;
-    return changeSession(ctx, id, (state) => ({
-      ...state,
-      position: position ? clampPosition(presentation, position) : state.position,
-      black: black ?? state.black,
-      showParked: showParked ?? state.showParked,
-    }));
-  },
+  'sessions.show': ({ id, ...change }, ctx) => changing(ctx, 'sessions', () => ({ revision: showSession(ctx.workspace.db, id, change).revision })),
   'sessions.addParticipant': ({ id, name, budget }, ctx) => {
     let participant = '';
     const { revision } = changeSession(ctx, id, (state) => {
@@ -58,9 +48,8 @@ export const presentationHandlers: Pick<Handlers, PresentationMethod> = {
   },
   'sessions.removeParticipant': ({ id, participant }, ctx) => changeSession(ctx, id, (state) => removeParticipant(state, participant)),
   'sessions.vote': ({ id, participant, concept, delta }, ctx) => changeSession(ctx, id, (state) => castVote(state, participant, concept, delta)),
-  'sessions.park': ({ id, text }, ctx) =>
-    changeSession(ctx, id, (state) => ({ ...state, parked: [...state.parked, { id: `k${Date.now().toString(36)}${(parkedCounter++).toString(36)}`, text, at: new Date().toISOString() }] })),
-  'sessions.unpark': ({ id, idea }, ctx) => changeSession(ctx, id, (state) => ({ ...state, parked: state.parked.filter((p) => p.id !== idea) })),
+  'sessions.park': ({ id, text }, ctx) => changeSession(ctx, id, (state) => parkIdea(state, text, new Date().toISOString())),
+  'sessions.unpark': ({ id, idea }, ctx) => changeSession(ctx, id, (state) => unparkIdea(state, idea)),
   'sessions.addConcept': ({ id, ...input }, ctx) => changing(ctx, ['maps', 'sessions'], () => addConceptLive(ctx.workspace.db, id, input)),
   'sessions.addProposition': ({ id, ...input }, ctx) => changing(ctx, ['maps', 'sessions'], () => addPropositionLive(ctx.workspace.db, id, input)),
   'sessions.end': ({ id }, ctx) =>

@@ -10,6 +10,7 @@ import { START, type PresentationDocument } from '../../../core/present/model.ts
 import { allPositions, clampPosition, stepAt } from '../../../core/present/navigate.ts';
 import { pruneSteps, type PrunedStep } from '../../../core/present/prune.ts';
 import { buildReport, type Lang } from '../../../core/present/report.ts';
+import { show, type ShowChange } from '../../../core/present/session.ts';
 import { reportBlocks, reportMarkdown } from '../../../core/present/report-text.ts';
 import { regionOf, viewOf } from '../../../core/present/view.ts';
 import type { JobHandle } from '../jobs.ts';
@@ -25,6 +26,9 @@ import {
   presentationsOfMap,
   savePresentation,
   sessionBaseline,
+  sessionBaselineIds,
+  updateSession,
+  type StoredSession,
 } from '../store/presentations.ts';
 import { renderHandoutPdf, type HandoutBlock } from './pdf.ts';
 
@@ -100,13 +104,18 @@ export function startSession(db: Database.Database, presentationId: string): str
 export function sessionView(db: Database.Database, id: string): SessionView {
   const session = getSession(db, id);
   const presentation = getPresentation(db, session.presentationId);
-  const baseline = sessionBaseline(db, id);
   return {
     ...session,
     mapId: presentation.mapId,
     state: { ...session.state, position: clampPosition(presentation.document, session.state.position) },
-    baselineIds: [...baseline.concepts.map((c) => c.id), ...baseline.phrases.map((p) => p.id)],
+    baselineIds: [...sessionBaselineIds(db, session)],
   };
+}
+
+/** A move, black screen or parking lot shown: what every key press in a presenting window calls. */
+export function showSession(db: Database.Database, id: string, change: ShowChange): StoredSession {
+  const presentation = getPresentation(db, getSession(db, id).presentationId).document;
+  return updateSession(db, id, (state) => show(state, presentation, change));
 }
 
 /** Changes the map of a running session, keeping everything already placed where it is. */

@@ -25,12 +25,60 @@ export interface StoredPresentation {
   document: PresentationDocument;
 }
 
-const toPresentation = (row: PresentationRow): StoredPresentation => ({
+/**
+ * The few most recently read values of one connection, by key; the oldest goes first. Presenting
+ * reads the same presentation (and session baseline) on every key press in every window, and a
+ * generated walkthrough of a large map is megabytes of JSON that took ~100 ms to parse each time.
+ */
+class Recent<V> {
+  private readonly byDb = new WeakMap<Database.Database, Map<string, V>>();
+  constructor(private readonly size: number) {}
+
+  get(db: Database.Database, key: string): V | undefined {
+    const map = this.byDb.get(db);
+    const value = map?.get(key);
+    if (map && value !== undefined) {
+      map.delete(key);
+      map.set(key, value);
+    }
+    return value;
+  }
+
+  set(db: Database.Database, key: string, value: V): void {
+    let map = this.byDb.get(db);
+    if (!map) this.byDb.set(db, (map = new Map()));
+    map.set(key, value);
+    for (const oldest of map.keys()) {
+      if (map.size <= this.size) break;
+      map.delete(oldest);
+    }
+  }
+}
+
+/**
+ * Parsed documents by id, revision and time of the last write: every save bumps the revision, and
+ * the time tells apart a presentation deleted and made again under the same id. Filled only
+ * outside transactions, so a save that is rolled back never leaves its document here.
+ */
+const parsedDocuments = new Recent<PresentationDocument>(8);
+
+function documentOf(db: Database.Database, row: Pick<PresentationRow, 'id' | 'revision' | 'updated_at'>, text?: string): PresentationDocument {
+  const key = `${row.id}\u0000${row.revision}\u0000${row.updated_at}`;
+  const cached = parsedDocuments.get(db, key);
+  if (cached) return cached;
+  const json = text ?? (stmt(db, 'SELECT document FROM presentations WHERE id = ?').get(row.id) as Pick<PresentationRow, 'document'>).document;
+  const document = PresentationDocument.parse(JSON.parse(json));
+  if (!db.inTransaction) parsedDocuments.set(db, key, document);
+  return document;
+}
+
+/** Stored presentations are shared between callers (see `parsedDocuments`): never change one in place. */
+const toPresentation = (db: Database.Database, row: Omit<PresentationRow, 'document'> & { document?: string }): StoredPresentation => ({
   id: row.id,
   mapId: row.map_id,
   revision: row.revision,
   updatedAt: row.updated_at,
-  document: PresentationDocument.parse(JSON.parse(row.document)),
+  document: documentOf(db, row, row.document),
 });
 
 /**
@@ -70,13 +118,14 @@ export function insertPresentation(db: Database.Database, mapId: string, doc: Pr
 }
 
 export function getPresentation(db: Database.Database, id: string): StoredPresentation {
-  const row = stmt(db, 'SELECT * FROM presentations WHERE id = ?').get(id) as PresentationRow | undefined;
+  // The document is read (and parsed) only when this revision is not parsed already.
+  const row = stmt(db, 'SELECT id, map_id, title, revision, created_at, updated_at FROM presentations WHERE id = ?').get(id) as Omit<PresentationRow, 'document'> | undefined;
   if (!row) throw new AppError('not_found', `There is no presentation "${id}".`, { id });
-  return toPresentation(row);
+  return toPresentation(db, row);
 }
 
 export function presentationsOfMap(db: Database.Database, mapId: string): StoredPresentation[] {
-  return (stmt(db, 'SELECT * FROM presentations WHERE map_id = ? ORDER BY updated_at DESC, id').all(mapId) as PresentationRow[]).map(toPresentation);
+  return (stmt(db, 'SELECT * FROM presentations WHERE map_id = ? ORDER BY updated_at DESC, id').all(mapId) as PresentationRow[]).map((row) => toPresentation(db, row));
 }
 
 export function listPresentations(db: Database.Database, mapId?: string) {
@@ -87,7 +136,7 @@ export function listPresentations(db: Database.Database, mapId?: string) {
   ) as PresentationRow[];
   const sessions = stmt(db, 'SELECT count(*) AS n FROM sessions WHERE presentation_id = ?');
   return rows.map((row) => {
-    const doc = toPresentation(row).document;
+    const doc = documentOf(db, row, row.document);
     return {
       id: row.id,
       mapId: row.map_id,
@@ -166,6 +215,20 @@ export function getSession(db: Database.Database, id: string): StoredSession {
   const row = stmt(db, 'SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
   if (!row) throw new AppError('not_found', `There is no session "${id}".`, { id });
   return toSession(row);
+}
+
+/** The concepts and phrases a session began with, by session id and start: a baseline never changes. */
+const baselineIds = new Recent<readonly string[]>(8);
+
+/** The ids of the concepts and phrases on the map when the session began (new ones were added live). */
+export function sessionBaselineIds(db: Database.Database, session: Pick<StoredSession, 'id' | 'startedAt'>): readonly string[] {
+  const key = `${session.id}\u0000${session.startedAt}`;
+  const cached = baselineIds.get(db, key);
+  if (cached) return cached;
+  const baseline = sessionBaseline(db, session.id);
+  const ids = [...baseline.concepts.map((c) => c.id), ...baseline.phrases.map((p) => p.id)];
+  if (!db.inTransaction) baselineIds.set(db, key, ids);
+  return ids;
 }
 
 export function sessionBaseline(db: Database.Database, id: string): MapDocument {
