@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppError, type Problem } from '../../../../core/api.ts';
 import type { ImportReport } from '../../../../core/api/kb.ts';
@@ -7,6 +7,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { errorMessage, problemsOf } from '../../ui/errors.ts';
 import { invalidateScope } from '../../ui/query.ts';
 import { ProblemList } from '../../ui/ProblemList.tsx';
+import { ProgressBar, useJob } from '../../ui/job.tsx';
 
 type Format = 'bundle' | 'cases-csv' | 'markdown';
 type OnConflict = 'fail' | 'keep' | 'replace';
@@ -25,30 +26,20 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<Format>('bundle');
   const [onConflict, setOnConflict] = useState<OnConflict>('fail');
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<{ message: string; problems: Problem[]; cancelled: boolean } | null>(null);
-  const jobId = useRef(`import-${crypto.randomUUID()}`);
-
-  useEffect(
-    () =>
-      client.on('job.progress', (p) => {
-        if (p.jobId === jobId.current) setProgress({ done: p.done, total: p.total });
-      }),
-    [],
-  );
+  const job = useJob('import');
 
   async function start() {
     if (!file) return;
     setRunning(true);
     setError(null);
     setReport(null);
-    setProgress(null);
-    jobId.current = `import-${crypto.randomUUID()}`;
+    const jobId = job.start();
     try {
       const content = await file.text();
-      const result = await client.call('kb.import', { format, content, fileName: file.name, onConflict, jobId: jobId.current });
+      const result = await client.call('kb.import', { format, content, fileName: file.name, onConflict, jobId });
       setReport(result);
       invalidateScope('kb');
     } catch (e) {
@@ -65,7 +56,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
       width={620}
       footer={
         running ? (
-          <button type="button" className="button" onClick={() => void client.call('jobs.cancel', { jobId: jobId.current })}>
+          <button type="button" className="button" onClick={job.cancel}>
             {t('common.cancel')}
           </button>
         ) : (
@@ -115,14 +106,7 @@ export function ImportDialog({ onClose }: { onClose(): void }) {
             </select>
           </label>
         </div>
-        {running && (
-          <div className="editor-row" aria-live="polite">
-            <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={progress?.total ?? 100} aria-valuenow={progress?.done ?? 0}>
-              <div style={{ width: `${progress && progress.total ? (100 * progress.done) / progress.total : 5}%` }} />
-            </div>
-            <p className="muted">{progress ? t('library.importProgress', progress) : t('library.importChecking')}</p>
-          </div>
-        )}
+        {running && <ProgressBar progress={job.progress} label={job.progress ? t('library.importProgress', { ...job.progress }) : t('library.importChecking')} />}
         {report && (
           <div className="notice success" role="status">
             {t('library.importDone', report)}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput, TransferConflict } from '../../../../core/api.ts';
+import { AppError, type MethodOutput, type TransferConflict } from '../../../../core/api.ts';
 import { client } from '../../api.ts';
 import { Dialog, DialogActions } from '../../ui/Dialog.tsx';
 import { errorMessage } from '../../ui/errors.ts';
+import { ProgressBar, useJob } from '../../ui/job.tsx';
 import { useToast } from '../../ui/toasts.tsx';
 
 type Choice = 'keep' | 'replace' | 'copy';
@@ -23,6 +24,7 @@ export function ImportBundleDialog({ onClose }: { onClose(): void }) {
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const job = useJob('transfer');
   const unresolved = preview?.conflicts.filter((c) => !choices[c.key]).length ?? 0;
 
   async function read(picked: File) {
@@ -42,12 +44,12 @@ export function ImportBundleDialog({ onClose }: { onClose(): void }) {
     if (!file) return;
     setBusy(true);
     try {
-      const report = await client.call('transfer.import', { content: file.content, fileName: file.name, resolutions: choices });
+      const report = await client.call('transfer.import', { content: file.content, fileName: file.name, resolutions: choices, jobId: job.start() });
       const sum = (o: (typeof report)['maps']) => o.created + o.replaced + o.copied;
       toast({ message: t('transfer.imported', { entities: sum(report.entities), maps: sum(report.maps), decisions: sum(report.decisions) }) });
       onClose();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(e instanceof AppError && e.code === 'cancelled' ? t('transfer.cancelled') : errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -58,21 +60,28 @@ export function ImportBundleDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog
       title={t('transfer.importTitle')}
-      onClose={onClose}
+      onClose={() => !busy && onClose()}
       width={820}
       footer={
-        <DialogActions
-          onCancel={onClose}
-          label={unresolved > 0 ? t('transfer.resolveFirst', { count: unresolved }) : t('transfer.importButton')}
-          disabled={!preview || busy || unresolved > 0}
-          onConfirm={() => void run()}
-        />
+        busy ? (
+          <button type="button" className="button" onClick={job.cancel}>
+            {t('common.cancel')}
+          </button>
+        ) : (
+          <DialogActions
+            onCancel={onClose}
+            label={unresolved > 0 ? t('transfer.resolveFirst', { count: unresolved }) : t('transfer.importButton')}
+            disabled={!preview || unresolved > 0}
+            onConfirm={() => void run()}
+          />
+        )
       }
     >
       <label className="form-field">
         <span>{t('transfer.file')}</span>
         <input type="file" accept=".json,application/json" aria-label={t('transfer.file')} onChange={(e) => e.target.files?.[0] && void read(e.target.files[0])} />
       </label>
+      {busy && <ProgressBar progress={job.progress} label={job.progress ? t('library.importProgress', { ...job.progress }) : t('library.importChecking')} />}
       {error && (
         <p className="field-error" role="alert">
           {error}

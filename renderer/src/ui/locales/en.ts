@@ -434,6 +434,7 @@ export const en = {
     reason_restore: 'Before a restore',
   },
   transfer: {
+    cancelled: 'Import cancelled; nothing was written.',
     heading: 'Between workspaces',
     export: 'Export a bundle…',
     import: 'Import a bundle…',

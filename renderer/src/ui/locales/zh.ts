@@ -435,6 +435,7 @@ export const zh: Messages = {
     reason_restore: '恢复前',
   },
   transfer: {
+    cancelled: '导入已取消，未写入任何内容。',
     heading: '工作区之间',
     export: '导出数据包…',
     import: '导入数据包…',
