@@ -10,12 +10,14 @@ export interface JobHandle {
   progress(done: number, total: number): void;
   /** Lets other calls run; throws `cancelled` if the user asked to stop. */
   checkpoint(): Promise<void>;
+  /** Aborted when the user asks to stop: for work that takes a signal (the PDF writer). */
+  readonly signal: AbortSignal;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class Jobs {
-  private readonly cancelled = new Map<string, boolean>();
+  private readonly cancelled = new Map<string, AbortController>();
   private writer: string | null = null;
 
   constructor(private readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void) {}
@@ -27,7 +29,8 @@ export class Jobs {
   async run<T>(jobId: string, label: string, writes: boolean, work: (job: JobHandle) => Promise<T>): Promise<T> {
     if (this.cancelled.has(jobId)) throw new AppError('conflict', `A job with the id "${jobId}" is already running.`);
     if (writes && this.writer) throw new AppError('busy', 'Another import is still running; wait for it or cancel it.');
-    this.cancelled.set(jobId, false);
+    const controller = new AbortController();
+    this.cancelled.set(jobId, controller);
     if (writes) this.writer = jobId;
     let lastReport = 0;
     const handle: JobHandle = {
@@ -40,8 +43,9 @@ export class Jobs {
       },
       checkpoint: async () => {
         await yieldToEventLoop();
-        if (this.cancelled.get(jobId)) throw new AppError('cancelled', `${label}: cancelled; nothing was written.`);
+        if (controller.signal.aborted) throw new AppError('cancelled', `${label}: cancelled; nothing was written.`);
       },
+      signal: controller.signal,
     };
     try {
       return await work(handle);
@@ -52,8 +56,9 @@ export class Jobs {
   }
 
   cancel(jobId: string): boolean {
-    if (!this.cancelled.has(jobId)) return false;
-    this.cancelled.set(jobId, true);
+    const controller = this.cancelled.get(jobId);
+    if (!controller) return false;
+    controller.abort();
     return true;
   }
 }

@@ -232,6 +232,39 @@ describe('presenting sessions', () => {
     expect(await ok(router, 'sessions.list', { presentationId })).toEqual([expect.objectContaining({ id, votes: 1, participants: 1 })]);
   });
 
+  it('report a PDF handout’s progress through writing the PDF, and stop it there when cancelled', async () => {
+    const progress: { done: number; total: number }[] = [];
+    let cancel = (): void => undefined;
+    const { router, context } = server({
+      onEvent: (event, payload) => {
+        if (event !== 'job.progress') return;
+        const p = payload as { done: number; total: number };
+        progress.push(p);
+        if (p.done > 4 && p.done < p.total) cancel(); // past the four pictures: writing the PDF
+      },
+    });
+    const { id: presentationId } = await authored(router);
+    const { id } = await ok<{ id: string }>(router, 'sessions.start', { presentationId });
+    // Every progress report gets through (they are otherwise at most ten a second).
+    let clock = 0;
+    const now = vi.spyOn(Date, 'now').mockImplementation(() => (clock += 1000));
+    try {
+      const done = await ok<{ encoding: string }>(router, 'sessions.report', { id, format: 'pdf', lang: 'en', jobId: 'handout-1' });
+      expect(done.encoding).toBe('base64');
+      const total = progress.at(-1)?.total ?? 0;
+      expect(progress.filter((p) => p.done > 4 && p.done < total).length).toBeGreaterThan(3);
+      expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
+
+      progress.length = 0;
+      cancel = () => context.jobs.cancel('handout-2');
+      const cancelled = await router.call('sessions.report', { id, format: 'pdf', lang: 'en', jobId: 'handout-2' });
+      expect(cancelled).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(progress.some((p) => p.done === p.total)).toBe(false);
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   it.skipIf(noPoppler)(`export a PDF handout with real text and one picture per step ${noPoppler ? '(skipped: poppler-utils is not installed)' : ''}`, async () => {
     const { router } = server();
     const { id: presentationId, gpu } = await authored(router);

@@ -171,6 +171,9 @@ export async function sessionReport(db: Database.Database, input: { id: string; 
   const live = [...map.concepts.map((c) => c.id), ...map.phrases.map((p) => p.id)].filter((nodeId) => !baselineIds.has(nodeId));
   const geometry = mapGeometry(map);
   const positions = allPositions(presentation.document);
+  const textBlocks = reportBlocks(report, input.lang, input.timeZone);
+  // One unit of progress per step's picture, then one per block the PDF writer sets.
+  const total = positions.length + textBlocks.length;
   const images: HandoutBlock[] = [];
   for (const [index, position] of positions.entries()) {
     const step = stepAt(presentation.document, position);
@@ -180,12 +183,18 @@ export async function sessionReport(db: Database.Database, input: { id: string; 
     const png = await svgToPng(svg, Math.min(3, Math.max(0.5, HANDOUT_IMAGE_WIDTH / region.width)));
     const size = pngSize(png);
     images.push({ kind: 'image', png, width: size.width, height: size.height, alt: report.steps[index]?.title ?? '' });
-    job?.progress(index + 1, positions.length + 1);
+    job?.progress(index + 1, total);
     await job?.checkpoint();
   }
-  const blocks = reportBlocks(report, input.lang, input.timeZone).map((block): HandoutBlock => (block.kind === 'step' ? (images[block.index] ?? { kind: 'paragraph', text: '' }) : block));
-  const pdf = await renderHandoutPdf({ title: report.title, lang: input.lang, blocks });
-  job?.progress(positions.length + 1, positions.length + 1);
+  const blocks = textBlocks.map((block): HandoutBlock => (block.kind === 'step' ? (images[block.index] ?? { kind: 'paragraph', text: '' }) : block));
+  const pdf = await renderHandoutPdf(
+    { title: report.title, lang: input.lang, blocks },
+    { onProgress: (done) => job?.progress(positions.length + done, total), signal: job?.signal },
+  ).catch(async (error: unknown) => {
+    if (job?.signal.aborted) await job.checkpoint(); // answers `cancelled`, as the pictures' checkpoints do
+    throw error;
+  });
+  job?.progress(total, total);
   return { content: Buffer.from(pdf).toString('base64'), encoding: 'base64', fileName: `${name}.pdf`, mime: 'application/pdf' };
 }
 
