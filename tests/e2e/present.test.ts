@@ -153,6 +153,31 @@ describe('presenting a map to a room', () => {
     await screenshot('present-report-en');
   });
 
+  it('shows the PDF handout’s progress under the report, and cancels it without a download or an error', async () => {
+    const { page, harness, screenshot } = await app.open({ locale: 'en-US' });
+    const router = harness.server.router;
+    // The generated walkthrough: one picture per step, 18 of them, so the handout takes seconds.
+    const { id: presentationId } = await ok<{ id: string }>(router, 'presentations.create', { mapId: 'infrastructure-concept-map', title: 'Walk', from: 'reveal' });
+    const { id } = await ok<{ id: string }>(router, 'sessions.start', { presentationId });
+    await ok(router, 'sessions.end', { id });
+    await page.evaluate((hash) => (window.location.hash = hash), `#/present/${presentationId}?session=${id}&view=report`);
+    await page.locator('.report-body').waitFor();
+    const downloads: unknown[] = [];
+    page.on('download', (download) => downloads.push(download));
+
+    await page.getByRole('button', { name: 'Export PDF handout' }).click();
+    const bar = page.getByRole('progressbar');
+    await expect.poll(() => bar.getAttribute('aria-valuenow').then(Number)).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.report-job').textContent()).toMatch(/Drawing the handout… \d+%/);
+    await screenshot('present-report-handout-progress-en');
+    await page.locator('.report-bar').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Handout cancelled.').waitFor();
+    expect(await bar.count()).toBe(0);
+    expect(await page.locator('.toast').count()).toBe(0);
+    expect(downloads).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Export PDF handout' }).isEnabled()).toBe(true);
+  });
+
   it('keeps presentations and votes when the workspace is reopened, and says when deleting a concept changes a step (中文)', async () => {
     const first = await app.open({ locale: 'zh-CN', hash: '#/maps/infrastructure-concept-map' });
     const dbPath = first.harness.server.context.workspace.info().path;

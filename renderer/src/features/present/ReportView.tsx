@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lang, WorkshopReport } from '../../../../core/present/report.ts';
 import { reportBlocks } from '../../../../core/present/report-text.ts';
+import { AppError } from '../../../../core/api.ts';
 import { client } from '../../api.ts';
 import { downloadFile } from '../../ui/download.ts';
 import { useLanguage } from '../../ui/i18n.ts';
+import { ProgressBar, useJob } from '../../ui/job.tsx';
 import { useApiQuery } from '../../ui/query.ts';
 import { ErrorView, Loading } from '../../ui/StateViews.tsx';
 import { routeHref } from '../../ui/route.ts';
@@ -15,8 +17,10 @@ export function ReportView({ sessionId, mapId }: { sessionId: string; mapId: str
   const { t } = useTranslation();
   const uiLang = useLanguage();
   const [lang, setLang] = useState<Lang>(uiLang);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'markdown' | 'pdf' | null>(null);
+  const [cancelled, setCancelled] = useState(false);
   const call = useCall();
+  const job = useJob('handout');
   const report = useApiQuery('sessions.report', { id: sessionId, format: 'json', lang });
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (report.error) return <ErrorView error={report.error} />;
@@ -25,9 +29,17 @@ export function ReportView({ sessionId, mapId }: { sessionId: string; mapId: str
   const blocks = reportBlocks(data, lang, timeZone);
 
   async function exportAs(format: 'markdown' | 'pdf') {
-    setBusy(true);
-    await call(client.call('sessions.report', { id: sessionId, format, lang, timeZone }), downloadFile);
-    setBusy(false);
+    setBusy(format);
+    setCancelled(false);
+    // The handout draws a picture per step: it reports progress and can be cancelled.
+    const jobId = format === 'pdf' ? job.start() : undefined;
+    const exported = client.call('sessions.report', { id: sessionId, format, lang, timeZone, jobId }).catch((error: unknown) => {
+      if (!(error instanceof AppError && error.code === 'cancelled')) throw error;
+      setCancelled(true);
+      return null;
+    });
+    await call(exported, (file) => file && downloadFile(file));
+    setBusy(null);
   }
 
   return (
@@ -44,13 +56,29 @@ export function ReportView({ sessionId, mapId }: { sessionId: string; mapId: str
             <option value="en">English</option>
           </select>
         </label>
-        <button type="button" className="button" disabled={busy} onClick={() => void exportAs('markdown')}>
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void exportAs('markdown')}>
           {t('present.report.exportMarkdown')}
         </button>
-        <button type="button" className="button primary" disabled={busy} onClick={() => void exportAs('pdf')}>
-          {busy ? t('present.report.preparing') : t('present.report.exportPdf')}
-        </button>
+        {busy === 'pdf' ? (
+          <button type="button" className="button" onClick={job.cancel}>
+            {t('common.cancel')}
+          </button>
+        ) : (
+          <button type="button" className="button primary" disabled={busy !== null} onClick={() => void exportAs('pdf')}>
+            {t('present.report.exportPdf')}
+          </button>
+        )}
       </header>
+      {busy === 'pdf' && (
+        <div className="report-job">
+          <ProgressBar progress={job.progress} label={job.progress ? t('present.report.handoutProgress', { percent: Math.floor((100 * job.progress.done) / Math.max(1, job.progress.total)) }) : t('present.report.preparing')} />
+        </div>
+      )}
+      {cancelled && (
+        <div className="report-job notice" role="status">
+          {t('present.report.handoutCancelled')}
+        </div>
+      )}
       <article className="report-body">
         {blocks.map((block, i) => {
           switch (block.kind) {

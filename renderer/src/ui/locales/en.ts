@@ -597,6 +597,8 @@ export const en = {
       exportMarkdown: 'Export Markdown',
       exportPdf: 'Export PDF handout',
       preparing: 'Preparing the handout…',
+      handoutProgress: 'Drawing the handout… {{percent}}%',
+      handoutCancelled: 'Handout cancelled.',
       backToMap: 'Back to the map',
       language: 'Report language',
     },

@@ -598,6 +598,8 @@ export const zh: Messages = {
       exportMarkdown: '导出 Markdown',
       exportPdf: '导出 PDF 讲义',
       preparing: '正在生成讲义…',
+      handoutProgress: '正在生成讲义… {{percent}}%',
+      handoutCancelled: '已取消生成讲义。',
       backToMap: '回到概念图',
       language: '报告语言',
     },
