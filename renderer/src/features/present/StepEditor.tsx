@@ -4,7 +4,8 @@ import type { MapDocument } from '../../../../core/graph/model.ts';
 import { addDetour, contentOf, moveStep, removeDetour, removeStep, renameDetour, updateStep } from '../../../../core/present/edit.ts';
 import type { Position, PresentationDocument } from '../../../../core/present/model.ts';
 import { stepAt } from '../../../../core/present/navigate.ts';
-import { crowding, hide, highlightOf, revealAlso, revealOnly } from './stepViews.ts';
+import { crowding } from '../../../../core/present/crowding.ts';
+import { hide, highlightOf, revealAlso, revealOnly } from './stepViews.ts';
 
 interface Props {
   doc: PresentationDocument;

@@ -4,7 +4,7 @@ import type { MapGeometry } from '../../../../core/graph/geometry.ts';
 import { moveStep } from '../../../../core/present/edit.ts';
 import type { Position, PresentationDocument } from '../../../../core/present/model.ts';
 import { samePosition, type AnyStep } from '../../../../core/present/navigate.ts';
-import { crowding } from './stepViews.ts';
+import { crowding } from '../../../../core/present/crowding.ts';
 
 interface Props {
   doc: PresentationDocument;

@@ -1,8 +1,6 @@
-import type { MapGeometry } from '../../../../core/graph/geometry.ts';
 import type { MapDocument } from '../../../../core/graph/model.ts';
 import type { Camera, PresentationSettings } from '../../../../core/present/model.ts';
-import type { AnyStep } from '../../../../core/present/navigate.ts';
-import { connectingPhrases, fitRegion, labelFit, PROJECTOR, regionOf, viewOf } from '../../../../core/present/view.ts';
+import { connectingPhrases, fitRegion } from '../../../../core/present/view.ts';
 import type { MapCanvasHandle } from '../maps/MapCanvas.tsx';
 
 /** What the author's selection does to a step's reveal and highlight lists. */
@@ -53,14 +51,4 @@ export function frameStep(canvas: MapCanvasHandle | null, region: Camera, settin
   if (!canvas || !el || el.clientWidth === 0) return;
   const fit = fitRegion(region, { width: el.clientWidth, height: el.clientHeight }, { ...settings, minLabelPx: 0 });
   canvas.moveTo({ x: fit.x, y: fit.y, k: fit.k }, 450);
-}
-
-/**
- * The smallest label a step shows on a 1920×1080 projector, when it is below the minimum even
- * after labels have grown as far as the layout has room for; null when the step reads well.
- */
-export function crowding(step: AnyStep, geometry: MapGeometry, settings: PresentationSettings): number | null {
-  const view = viewOf(step);
-  const fit = labelFit(regionOf(step, geometry, view), PROJECTOR, settings, geometry, view.revealed);
-  return fit.scale < fit.needed ? fit.smallestPx : null;
 }
