@@ -178,6 +178,29 @@ describe('presenting a map to a room', () => {
     expect(await page.getByRole('button', { name: 'Export PDF handout' }).isEnabled()).toBe(true);
   });
 
+  it('shows an ended session’s participants without a way to remove them, and words its report anew without fetching it again', async () => {
+    const { page, harness } = await app.open({ locale: 'en-US' });
+    const router = harness.server.router;
+    const { id: presentationId } = await ok<{ id: string }>(router, 'presentations.create', { mapId: 'infrastructure-concept-map', title: 'Walk', from: 'reveal' });
+    const { id } = await ok<{ id: string }>(router, 'sessions.start', { presentationId });
+    await ok(router, 'sessions.addParticipant', { id, name: 'Ana' });
+    await ok(router, 'sessions.end', { id });
+
+    await page.evaluate((hash) => (window.location.hash = hash), `#/present/${presentationId}?session=${id}&view=presenter`);
+    const room = page.locator('.room-panel');
+    await room.getByRole('button', { name: /^Ana/ }).waitFor();
+    expect(await room.getByRole('button', { name: /^Remove Ana/ }).count()).toBe(0);
+
+    await page.evaluate((hash) => (window.location.hash = hash), `#/present/${presentationId}?session=${id}&view=report`);
+    const report = page.locator('.report-body');
+    await expect.poll(() => report.textContent()).toContain('The map was not changed during the session.');
+    const fetched: string[] = [];
+    page.on('request', (request) => request.url().includes('sessions.report') && fetched.push(request.url()));
+    await page.getByLabel('Report language').selectOption('zh');
+    await expect.poll(() => report.textContent()).toContain('研讨会报告');
+    expect(fetched).toEqual([]);
+  });
+
   it('keeps presentations and votes when the workspace is reopened, and says when deleting a concept changes a step (中文)', async () => {
     const first = await app.open({ locale: 'zh-CN', hash: '#/maps/infrastructure-concept-map' });
     const dbPath = first.harness.server.context.workspace.info().path;

@@ -21,7 +21,8 @@ export function ReportView({ sessionId, mapId }: { sessionId: string; mapId: str
   const [cancelled, setCancelled] = useState(false);
   const call = useCall();
   const job = useJob('handout');
-  const report = useApiQuery('sessions.report', { id: sessionId, format: 'json', lang });
+  // The JSON report holds no language (the blocks below are worded here), so it is fetched once.
+  const report = useApiQuery('sessions.report', { id: sessionId, format: 'json' });
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (report.error) return <ErrorView error={report.error} />;
   if (!report.data) return <Loading />;

@@ -36,15 +36,17 @@ export function RoomPanel({ show, voter, onVoter }: { show: LiveShow; voter: str
                 {p.name}
                 <span className="muted">{t('present.presenter.dots', { used: dotsUsed(state, p.id), budget: p.budget })}</span>
               </button>
-              <button
-                type="button"
-                className="icon-button small"
-                aria-label={t('present.presenter.removeParticipant', { name: p.name })}
-                title={t('present.presenter.removeParticipant', { name: p.name })}
-                onClick={() => void call(client.call('sessions.removeParticipant', { id, participant: p.id }), () => voter === p.id && onVoter(null))}
-              >
-                ×
-              </button>
+              {!ended && (
+                <button
+                  type="button"
+                  className="icon-button small"
+                  aria-label={t('present.presenter.removeParticipant', { name: p.name })}
+                  title={t('present.presenter.removeParticipant', { name: p.name })}
+                  onClick={() => void call(client.call('sessions.removeParticipant', { id, participant: p.id }), () => voter === p.id && onVoter(null))}
+                >
+                  ×
+                </button>
+              )}
             </li>
           ))}
         </ul>
