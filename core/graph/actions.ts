@@ -88,6 +88,20 @@ export function moveNodes(map: MapDocument, moves: Record<string, { x: number; y
   return { ...map, layout };
 }
 
+/**
+ * Previews of a drag in progress: the layout is copied once, when the drag starts, and each call
+ * moves the dragged nodes in that copy and answers a document over it. Copying 20,000 positions
+ * on every frame took most of a drag frame on large maps. Only previews may see these documents
+ * (they share one layout object that keeps changing); the drop commits with moveNodes.
+ */
+export function dragPreviews(map: MapDocument): (moves: Record<string, { x: number; y: number }>) => MapDocument {
+  const layout = { ...map.layout };
+  return (moves) => {
+    for (const [id, at] of Object.entries(moves)) layout[id] = { x: at.x, y: at.y, pinned: layout[id]?.pinned ?? false };
+    return { ...map, layout };
+  };
+}
+
 export function setPinned(map: MapDocument, ids: readonly string[], pinned: boolean): MapDocument {
   const layout = { ...map.layout };
   for (const id of ids) {

@@ -5,7 +5,7 @@ import '../src/features/maps/maps.css';
 import './bench.css';
 import { StrictMode, forwardRef, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { applyLayout, moveNodes } from '../../core/graph/actions.ts';
+import { applyLayout, dragPreviews, moveNodes } from '../../core/graph/actions.ts';
 import { bounds, mapGeometry, type MapGeometry } from '../../core/graph/geometry.ts';
 import type { MapDocument } from '../../core/graph/model.ts';
 import { MapCanvas, SVG_NODE_LIMIT, type MapCanvasHandle } from '../src/features/maps/MapCanvas.tsx';
@@ -17,9 +17,9 @@ import { propositionLinks, syntheticMap } from './synthetic.ts';
 
 /**
  * Our map canvas under load: the real MapCanvas, editable, fed the way MapEditor feeds it (the
- * document in React state, the geometry memoised from it, a drag shown by replacing the document
- * with moveNodes as onPreview does). `?n=2000` sets the number of concepts; `?minimap=1` shows the
- * minimap as the editor does (off by default, so only the canvas is measured).
+ * document in React state, the geometry memoised from it, a drag shown by previewing documents
+ * from dragPreviews as the editor does). `?n=2000` sets the number of concepts; `?minimap=1`
+ * shows the minimap as the editor does (off by default, so only the canvas is measured).
  */
 
 declare global {
@@ -169,7 +169,8 @@ window.bench = {
     look({ cx: start.x, cy: start.y, k: 1 });
     await nextFrames(3);
     try {
-      return await measureFrames(frames, (i) => c.preview(moveNodes(c.doc(), { [dragged]: dragPosition(i, start) })));
+      const preview = dragPreviews(c.doc());
+      return await measureFrames(frames, (i) => c.preview(preview({ [dragged]: dragPosition(i, start) })));
     } finally {
       c.preview(moveNodes(c.doc(), { [dragged]: start }));
       c.select(new Set());

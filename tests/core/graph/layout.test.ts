@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addConcept, applyLayout, deleteNodes, link, paste, copySelection, setPinned, groupConcepts } from '../../../core/graph/actions.ts';
+import { addConcept, applyLayout, deleteNodes, dragPreviews, link, moveNodes, paste, copySelection, setPinned, groupConcepts } from '../../../core/graph/actions.ts';
 import { mapGeometry, type NodeBox } from '../../../core/graph/geometry.ts';
 import { computeLayout, type LayoutKind } from '../../../core/graph/layout/index.ts';
 import { wrapLabel, textWidth } from '../../../core/graph/measure.ts';
@@ -121,6 +121,16 @@ describe('editing', () => {
     const deleted = deleteNodes(map, [b.id]);
     expect(deleted.concepts.map((c) => c.id)).toEqual([a.id]);
     expect(deleted.phrases).toEqual([]);
+  });
+
+  it('previews a drag without touching the document it started from, and lands where moveNodes puts it', () => {
+    const map = laidOut(SEED, 'layered');
+    const before = JSON.stringify(map);
+    const preview = dragPreviews(map);
+    preview({ A: { x: 10, y: 10 } });
+    const last = preview({ A: { x: 500, y: -40 }, B: { x: 1, y: 2 } });
+    expect(JSON.stringify(map)).toBe(before);
+    expect(last.layout).toEqual(moveNodes(map, { A: { x: 500, y: -40 }, B: { x: 1, y: 2 } }).layout);
   });
 
   it('undo and redo walk back and forth through the edits', () => {

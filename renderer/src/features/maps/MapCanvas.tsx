@@ -2,7 +2,7 @@ import { select } from 'd3-selection';
 import 'd3-transition'; // adds selection.transition(), used for animated camera moves
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { addConcept, link, moveNodes } from '../../../../core/graph/actions.ts';
+import { addConcept, dragPreviews, link, moveNodes } from '../../../../core/graph/actions.ts';
 import { bounds, type MapGeometry, type NodeBox } from '../../../../core/graph/geometry.ts';
 import type { MapDocument } from '../../../../core/graph/model.ts';
 import { TiledPainter } from './drawCanvas.ts';
@@ -83,6 +83,8 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
   const index = useMemo(() => buildIndex(geometry.nodes), [geometry]);
   const useCanvas = geometry.nodes.length > SVG_NODE_LIMIT;
   const frame = useRef(0);
+  /** The previews of the drag in progress (see dragPreviews), made when it starts moving. */
+  const dragPreview = useRef<ReturnType<typeof dragPreviews> | null>(null);
   const painter = useRef<TiledPainter | null>(null);
   const settled = useRef(false);
   const settleTimer = useRef<number | undefined>(undefined);
@@ -298,9 +300,10 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
       const dx = x - gesture.start[0];
       const dy = y - gesture.start[1];
       if (!gesture.moved && Math.hypot(dx, dy) * transform.current.k < 3) return;
+      if (!gesture.moved || !dragPreview.current) dragPreview.current = dragPreviews(doc);
       const moves: Record<string, { x: number; y: number }> = {};
       for (const [id, at] of gesture.origin) moves[id] = { x: at.x + dx, y: at.y + dy };
-      props.onPreview?.(moveNodes(doc, moves));
+      props.onPreview?.(dragPreview.current(moves));
       if (!gesture.moved) setGesture({ ...gesture, moved: true });
     } else setGesture({ ...gesture, end: [x, y] });
   }
@@ -309,6 +312,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
     if (!gesture) return;
     const [x, y] = toMap(event);
     setGesture(null);
+    dragPreview.current = null;
     if (gesture.kind === 'drag' && !gesture.moved && !gesture.additive && state.selection.size > 1) {
       // A plain click on one of several selected nodes selects just that one.
       props.onSelect?.(new Set([gesture.clicked]));
