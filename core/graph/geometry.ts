@@ -27,6 +27,8 @@ export interface NodeBox {
   y: number;
   width: number;
   height: number;
+  /** The label as written; `lines` is how it wraps. For names read aloud and tooltips. */
+  label: string;
   lines: string[];
   fontSize: number;
   shape: Shape | 'text';
@@ -144,6 +146,7 @@ function newConceptBox(concept: Concept, position: { x: number; y: number; pinne
   return {
     id: concept.id,
     kind: 'concept',
+    label: concept.label,
     x: position?.x ?? 0,
     y: position?.y ?? 0,
     ...size,
@@ -161,7 +164,7 @@ function phraseBox(phrase: Phrase, position: { x: number; y: number; pinned: boo
   const cached = phraseBoxes.get(phrase);
   if (cached && cached.position === position && cached.labelScale === labelScale) return cached.box;
   const size = measureNode(phrase.label, 'phrase', labelScale === 1 ? {} : { size: labelScale });
-  const box: NodeBox = { id: phrase.id, kind: 'phrase', x: position?.x ?? 0, y: position?.y ?? 0, ...size, shape: 'text', style: {}, entity: null, pinned: position?.pinned ?? false };
+  const box: NodeBox = { id: phrase.id, kind: 'phrase', label: phrase.label, x: position?.x ?? 0, y: position?.y ?? 0, ...size, shape: 'text', style: {}, entity: null, pinned: position?.pinned ?? false };
   phraseBoxes.set(phrase, { position, labelScale, box });
   return box;
 }
@@ -262,8 +265,9 @@ function freshGeometry(map: MapContent, labelScale: number): MapGeometry {
       y: members.reduce((s, p) => s + p.y, 0) / Math.max(1, members.length),
       pinned: false,
     };
-    const size = measureNode(`${group.title || group.id} (${members.length})`, 'group');
-    add({ id: group.id, kind: 'group', x: at.x, y: at.y, ...size, shape: 'subroutine', style: {}, entity: null, pinned: at.pinned });
+    const label = `${group.title || group.id} (${members.length})`;
+    const size = measureNode(label, 'group');
+    add({ id: group.id, kind: 'group', label, x: at.x, y: at.y, ...size, shape: 'subroutine', style: {}, entity: null, pinned: at.pinned });
   }
   const segments: Segment[] = [];
   for (const phrase of map.phrases) {

@@ -86,7 +86,7 @@ export function renderMapSvg(map: MapDocument, options: SvgOptions = {}): string
   for (const g of options.reveal ? [] : geometry.groups) {
     parts.push(
       `<g aria-label="${esc(g.title)}"><rect x="${num(g.x)}" y="${num(g.y)}" width="${num(g.width)}" height="${num(g.height)}" rx="10" fill="${theme === 'dark' ? '#1f2430' : '#f3f5f8'}" stroke="${ink}" stroke-dasharray="4 3" stroke-opacity="0.6"/>`,
-      label({ id: g.id, kind: 'group', x: g.x + 12 + textWidth(g.title, 12) / 2, y: g.y + 14, width: 0, height: 0, lines: [g.title], fontSize: 12, shape: 'text', style: {}, entity: null, pinned: false }, ink, options.glyphs),
+      label({ id: g.id, kind: 'group', label: g.title, x: g.x + 12 + textWidth(g.title, 12) / 2, y: g.y + 14, width: 0, height: 0, lines: [g.title], fontSize: 12, shape: 'text', style: {}, entity: null, pinned: false }, ink, options.glyphs),
       '</g>',
     );
   }
@@ -103,10 +103,10 @@ export function renderMapSvg(map: MapDocument, options: SvgOptions = {}): string
   }
 
   for (const node of geometry.nodes) {
-    const text = node.lines.join(' ');
+    const text = node.label;
     if (!shown(node.id) || !nodeInView(node)) continue;
     if (node.kind === 'phrase') {
-      if (!text) continue;
+      if (!node.lines.some(Boolean)) continue;
       parts.push(
         `<g aria-label="${esc(text)}"${fade(node.id)}><rect x="${num(node.x - node.width / 2)}" y="${num(node.y - node.height / 2)}" width="${num(node.width)}" height="${num(node.height)}" fill="${background}" fill-opacity="0.9"/>`,
         label(node, ink, options.glyphs),

@@ -5,6 +5,7 @@ import { mapGeometry, type NodeBox } from '../../../core/graph/geometry.ts';
 import { computeLayout, type LayoutKind } from '../../../core/graph/layout/index.ts';
 import { wrapLabel, textWidth } from '../../../core/graph/measure.ts';
 import { parseMermaid } from '../../../core/graph/mermaid.ts';
+import { renderMapSvg } from '../../../core/graph/svg.ts';
 import { propositions, type MapDocument } from '../../../core/graph/model.ts';
 import { neighbourhood } from '../../../core/graph/neighbourhood.ts';
 import { record, redo, startHistory, undo } from '../../../core/graph/history.ts';
@@ -33,6 +34,16 @@ describe('labels', () => {
     for (const line of wrapLabel('大模型基础设施的盈利模式与行业趋势和未来展望', 100, 14)) expect(textWidth(line, 14)).toBeLessThanOrEqual(100);
     expect(wrapLabel('Advertising and data services for enterprises', 120, 14)).toEqual(['Advertising and', 'data services for', 'enterprises']);
     expect(wrapLabel('line one\nline two', 500, 14)).toEqual(['line one', 'line two']);
+  });
+});
+
+describe('names read aloud', () => {
+  it('a wrapped Chinese label is named as written, without spaces where it wraps', () => {
+    const label = '大模型基础设施的盈利模式与行业发展趋势';
+    const { map } = parseMermaid(`graph TD\n  a[${label}] --> b[B]`);
+    const laid = laidOut(map, 'layered');
+    expect(mapGeometry(laid).byId.get('a')?.lines.length).toBeGreaterThan(1);
+    expect(renderMapSvg(laid)).toContain(`aria-label="${label}"`);
   });
 });
 

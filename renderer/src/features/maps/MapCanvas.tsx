@@ -473,7 +473,7 @@ function editedNode(geometry: MapGeometry, id: string): NodeBox | undefined {
 }
 
 function nodeLike(id: string): NodeBox {
-  return { id, kind: 'group', x: 0, y: 0, width: 0, height: 0, lines: [], fontSize: 12, shape: 'text', style: {}, entity: null, pinned: false };
+  return { id, kind: 'group', label: '', x: 0, y: 0, width: 0, height: 0, lines: [], fontSize: 12, shape: 'text', style: {}, entity: null, pinned: false };
 }
 
 /** A text field over the node being labelled: Enter keeps, Escape cancels, Shift+Enter breaks a line. */

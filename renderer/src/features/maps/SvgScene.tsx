@@ -63,7 +63,7 @@ function Lines({ node }: { node: NodeBox }) {
 const Node = memo(function Node({ node, state }: { node: NodeBox; state: SceneState }) {
   const ghost = isGhost(node.id, state);
   const dim = !ghost && isDimmed(node.id, state);
-  const label = node.lines.join(' ');
+  const label = node.label;
   if (node.kind === 'phrase') {
     if (!node.lines.some(Boolean)) return null;
     return (
