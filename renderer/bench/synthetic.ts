@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../core/decision/random.ts';
 import type { Concept, ConceptStyle, Group, MapDocument, Phrase } from '../../core/graph/model.ts';
 
 /**
@@ -11,29 +12,6 @@ import type { Concept, ConceptStyle, Group, MapDocument, Phrase } from '../../co
 
 export const SEED = 20_260_101;
 export const PROPOSITIONS_PER_CONCEPT = 1.3;
-
-/** sfc32: a small, fast, seedable generator (public domain). */
-export function random(seed: number): () => number {
-  let a = 0x9e3779b9;
-  let b = 0x243f6a88;
-  let c = 0xb7e15162;
-  let d = seed >>> 0;
-  const next = () => {
-    a >>>= 0;
-    b >>>= 0;
-    c >>>= 0;
-    d >>>= 0;
-    const t = (a + b + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 12; i++) next(); // mix the seed in
-  return next;
-}
 
 const ZH = [
   '数据', '服务', '平台', '模型', '订阅', '广告', '计算', '资源', '云', '推理', '训练', '市场', '客户', '企业', '合作', '生态',
@@ -89,7 +67,7 @@ function styleFor(rand: () => number): ConceptStyle {
 }
 
 export function syntheticMap(count: number, seed = SEED): MapDocument {
-  const rand = random(seed ^ count);
+  const rand = mulberry32(seed ^ count);
   const concepts: Concept[] = [];
   for (let i = 0; i < count; i++) {
     const linked = rand() < 0.3;
