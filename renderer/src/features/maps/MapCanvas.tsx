@@ -87,6 +87,9 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
   const dragPreview = useRef<ReturnType<typeof dragPreviews> | null>(null);
   const painter = useRef<TiledPainter | null>(null);
   const settled = useRef(false);
+  const svg = useRef<SVGSVGElement>(null);
+  /** The transform the SVG drawing was last painted at (see moveSvg). */
+  const svgBase = useRef<ZoomTransform | null>(null);
   const settleTimer = useRef<number | undefined>(undefined);
   // The zoom listener and the frame callbacks outlive renders; they read the latest of these.
   const latest = useRef({ props, geometry, state, size, useCanvas, index });
@@ -94,24 +97,49 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
     latest.current = { props, geometry, state, size, useCanvas, index };
   });
 
+  /**
+   * The SVG backend while the camera moves: the drawing keeps the transform it was last drawn
+   * at and the whole <svg> is moved and scaled by a CSS transform, which the compositor applies
+   * to the picture already rasterised instead of painting every box and label again (with
+   * software rendering that repaint cost 20–50 ms a frame even for small maps). When the camera
+   * settles, the drawing takes the new transform and is painted crisp once.
+   */
+  const moveSvg = useCallback((t: ZoomTransform) => {
+    const el = svg.current;
+    const base = svgBase.current;
+    if (!el) return;
+    if (settled.current || !base) {
+      svgBase.current = t;
+      el.style.transform = '';
+      viewport.current?.setAttribute('transform', t.toString());
+      overlay.current?.setAttribute('transform', t.toString());
+      return;
+    }
+    const s = t.k / base.k;
+    el.style.transform = `translate(${t.x - s * base.x}px, ${t.y - s * base.y}px) scale(${s})`;
+  }, []);
+
   const draw = useCallback(function draw() {
     frame.current = 0;
     const { geometry, state, size, useCanvas } = latest.current;
     const t = transform.current;
-    viewport.current?.setAttribute('transform', t.toString());
-    overlay.current?.setAttribute('transform', t.toString());
     if (!useCanvas) {
       painter.current?.dispose();
       painter.current = null;
+      moveSvg(t);
       return;
     }
+    svgBase.current = null;
+    if (svg.current) svg.current.style.transform = '';
+    viewport.current?.setAttribute('transform', t.toString());
+    overlay.current?.setAttribute('transform', t.toString());
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     painter.current ??= new TiledPainter();
     painter.current.update(geometry, state);
     const more = painter.current.draw(ctx, t, { ...size, ratio: window.devicePixelRatio || 1 }, settled.current);
     if (more && !frame.current) frame.current = requestAnimationFrame(draw);
-  }, []);
+  }, [moveSvg]);
 
   const requestDraw = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(draw);
@@ -369,7 +397,7 @@ export const MapCanvas = forwardRef<MapCanvasHandle, Props>(function MapCanvas(p
       }}
     >
       {useCanvas && <canvas ref={canvas} width={size.width * (window.devicePixelRatio || 1)} height={size.height * (window.devicePixelRatio || 1)} style={{ width: size.width, height: size.height }} />}
-      <svg className="map-svg" width={size.width} height={size.height}>
+      <svg ref={svg} className="map-svg" width={size.width} height={size.height}>
         <defs>
           <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0L10,5L0,10Z" fill={INK[state.theme]} />
