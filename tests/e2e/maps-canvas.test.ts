@@ -113,5 +113,18 @@ describe('a large concept map on the canvas backend', () => {
     await page.locator('.map-canvas').press('0');
     await settle(page);
     await screenshot('map-canvas-whole-en');
+
+    // A force layout of this many concepts takes a while: it says how far it has got, and
+    // Cancel stops it with the map as it was.
+    const before = await page.evaluate(() => document.querySelector('.map-inspector')?.textContent);
+    await page.getByLabel('Layout').selectOption('force');
+    const status = page.locator('.map-laying');
+    await expect.poll(() => status.innerText(), { timeout: 30_000 }).toMatch(/Laying out… [1-9]\d?%/);
+    await screenshot('map-canvas-laying-out-en');
+    await status.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => status.count()).toBe(0);
+    expect(await page.getByLabel('Layout').inputValue()).toBe('layered-TB');
+    expect(await page.evaluate(() => document.querySelector('.map-inspector')?.textContent)).toBe(before);
+    expect(await page.locator('[role=alert]').count()).toBe(0);
   });
 });

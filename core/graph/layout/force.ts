@@ -1,6 +1,6 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import { keepPinned, layoutGraph } from './graph.ts';
-import type { LayoutInput, Positions } from './types.ts';
+import type { LayoutInput, LayoutProgress, Positions } from './types.ts';
 
 interface SimNode extends SimulationNodeDatum {
   id: string;
@@ -12,7 +12,7 @@ interface SimNode extends SimulationNodeDatum {
  * in front of a room). Pinned nodes are fixed; collision radii come from the node boxes, and a
  * final pass pushes apart any boxes that still overlap.
  */
-export function forceLayout(map: LayoutInput, ticks = 300): Positions {
+export function forceLayout(map: LayoutInput, ticks = 300, onProgress?: LayoutProgress): Positions {
   const { nodes, links } = layoutGraph(map);
   const index = new Map<string, number>();
   const sim: SimNode[] = nodes.map((n, i) => {
@@ -36,7 +36,10 @@ export function forceLayout(map: LayoutInput, ticks = 300): Positions {
     .force('x', forceX(0).strength(0.03))
     .force('y', forceY(0).strength(0.03))
     .stop();
-  for (let i = 0; i < ticks; i++) simulation.tick();
+  for (let i = 0; i < ticks; i++) {
+    simulation.tick();
+    if (onProgress && i % 10 === 9) onProgress(i + 1, ticks);
+  }
   const positions: Positions = {};
   for (const n of sim) positions[n.id] = { x: n.x ?? 0, y: n.y ?? 0, pinned: false };
   separateBoxes(positions, nodes, map);

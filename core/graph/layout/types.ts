@@ -12,4 +12,7 @@ export interface LayoutOptions {
 }
 
 export type Positions = Record<string, Position>;
+
+/** Told how far a long layout has got (force layouts of large maps take seconds to minutes). */
+export type LayoutProgress = (done: number, total: number) => void;
 export type LayoutInput = Pick<MapDocument, 'concepts' | 'phrases' | 'groups' | 'layout'>;

@@ -11,6 +11,7 @@ import {
   setPinned,
   type Clipboard,
 } from '../../../../core/graph/actions.ts';
+import { AppError } from '../../../../core/api.ts';
 import { mapGeometry } from '../../../../core/graph/geometry.ts';
 import type { LayoutOptions } from '../../../../core/graph/layout/index.ts';
 import type { Direction, MapDocument } from '../../../../core/graph/model.ts';
@@ -73,20 +74,26 @@ export function MapEditor({ id }: { id: string }) {
     [selection, hits, focusSet, theme, stepView],
   );
 
+  /** A layout in a worker: how far it has got (0–1), and how to stop it. */
+  const [laying, setLaying] = useState<{ share: number; stop: AbortController } | null>(null);
   const relayout = useCallback(
     async (choice: LayoutChoice) => {
       if (!doc) return;
       const [kind, direction] = choice.split('-') as [LayoutOptions['kind'], Direction | undefined];
       const focus = kind === 'radial' ? ([...selection][0] ?? undefined) : undefined;
+      const stop = new AbortController();
+      setLaying({ share: 0, stop });
       try {
-        const positions = await layoutMap(doc, { kind, direction, focus });
+        const positions = await layoutMap(doc, { kind, direction, focus }, { signal: stop.signal, onProgress: (done, total) => setLaying({ share: done / total, stop }) });
         const target = applyLayout(
           { ...doc, settings: { direction: direction ?? doc.settings.direction, layout: kind } },
           positions,
         );
         animate(doc, target, map.preview, () => map.change(target));
       } catch (error) {
-        toast({ tone: 'error', message: errorMessage(error) });
+        if (!(error instanceof AppError && error.code === 'cancelled')) toast({ tone: 'error', message: errorMessage(error) });
+      } finally {
+        setLaying(null);
       }
     },
     [doc, selection, map, toast],
@@ -199,6 +206,14 @@ export function MapEditor({ id }: { id: string }) {
         <button type="button" className="icon-button" title={t('maps.relayout')} aria-label={t('maps.relayout')} onClick={() => void relayout(layoutChoice)}>
           ↻
         </button>
+        {laying && (
+          <span className="map-laying" role="status">
+            {t('maps.layingOut', { percent: Math.round(laying.share * 100) })}
+            <button type="button" className="button small" onClick={() => laying.stop.abort()}>
+              {t('common.cancel')}
+            </button>
+          </span>
+        )}
         <span className="divider" />
         <button type="button" className="icon-button" aria-label={t('maps.zoomOut')} title={t('maps.zoomOut')} onClick={() => canvas.current?.zoomBy(0.8)}>
           <Minus size={16} />

@@ -6,7 +6,8 @@ import type { MapDocument } from '../../../../core/graph/model.ts';
 self.onmessage = (event: MessageEvent<{ id: number; map: MapDocument; options: LayoutOptions }>) => {
   const { id, map, options } = event.data;
   try {
-    self.postMessage({ id, positions: computeLayout(map, options) });
+    const positions = computeLayout(map, options, (done, total) => self.postMessage({ id, progress: { done, total } }));
+    self.postMessage({ id, positions });
   } catch (error) {
     self.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -193,6 +193,7 @@ export const en = {
     toolbar: 'Map tools',
     layout: 'Layout',
     layouts: { 'layered-TB': 'Layered, top-down', 'layered-LR': 'Layered, left-right', force: 'Force-directed', radial: 'Radial around selection' },
+    layingOut: 'Laying out… {{percent}}%',
     relayout: 'Lay out again',
     zoomIn: 'Zoom in (+)',
     zoomOut: 'Zoom out (−)',

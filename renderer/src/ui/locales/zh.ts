@@ -194,6 +194,7 @@ export const zh: Messages = {
     toolbar: '概念图工具',
     layout: '布局',
     layouts: { 'layered-TB': '分层（自上而下）', 'layered-LR': '分层（从左到右）', force: '力导向', radial: '以选中概念为中心放射' },
+    layingOut: '正在布局… {{percent}}%',
     relayout: '重新布局',
     zoomIn: '放大（+）',
     zoomOut: '缩小（−）',
