@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Download, Plus, Redo2, Undo2, X } from 'lucide-react';
+import { Download, Plus, X } from 'lucide-react';
 import { AppError, formatPath } from '../../../../core/api.ts';
 import { printDecisionCsv } from '../../../../core/decision/csv.ts';
 import { evaluate, toMarkdown } from '../../../../core/decision/index.ts';
@@ -19,6 +19,7 @@ import { directWeights, type Problem, type Voice } from './model.ts';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { useDecision } from './useDecision.ts';
 import { WeightsPanel } from './WeightsPanel.tsx';
+import { UndoRedo } from '../../ui/UndoRedo.tsx';
 
 /** Problems this size get the weight-sensitivity analysis on every change (it re-evaluates per criterion). */
 const LIVE_SENSITIVITY_CELLS = 2000;
@@ -127,12 +128,7 @@ export function DecisionEditor({ id }: { id: string }) {
         <span className="muted small" aria-live="polite">
           {doc.saving ? t('maps.saving') : t('maps.saved')}
         </span>
-        <button type="button" className="icon-button" aria-label={t('maps.undo')} title={t('maps.undo')} disabled={!doc.history?.past.length} onClick={doc.undo}>
-          <Undo2 size={16} />
-        </button>
-        <button type="button" className="icon-button" aria-label={t('maps.redo')} title={t('maps.redo')} disabled={!doc.history?.future.length} onClick={doc.redo}>
-          <Redo2 size={16} />
-        </button>
+        <UndoRedo doc={doc} />
         <Menu
           label={
             <>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Download, Focus, Maximize, Minus, Plus, Presentation, Redo2, Search, Undo2 } from 'lucide-react';
+import { Download, Focus, Maximize, Minus, Plus, Presentation, Search } from 'lucide-react';
 import {
   applyLayout,
   copySelection,
@@ -33,6 +33,7 @@ import { MapCanvas, type MapCanvasHandle } from './MapCanvas.tsx';
 import { nearestInDirection } from './keyboard.ts';
 import type { SceneState } from './scene.ts';
 import { useMapDocument } from './useMapDocument.ts';
+import { UndoRedo } from '../../ui/UndoRedo.tsx';
 
 type LayoutChoice = 'layered-TB' | 'layered-LR' | 'force' | 'radial';
 const LAYOUTS: LayoutChoice[] = ['layered-TB', 'layered-LR', 'force', 'radial'];
@@ -225,12 +226,7 @@ export function MapEditor({ id }: { id: string }) {
           <Maximize size={16} />
         </button>
         <span className="divider" />
-        <button type="button" className="icon-button" aria-label={t('maps.undo')} title={t('maps.undo')} disabled={!map.history?.past.length} onClick={map.undo}>
-          <Undo2 size={16} />
-        </button>
-        <button type="button" className="icon-button" aria-label={t('maps.redo')} title={t('maps.redo')} disabled={!map.history?.future.length} onClick={map.redo}>
-          <Redo2 size={16} />
-        </button>
+        <UndoRedo doc={map} />
         <span className="divider" />
         <div className="map-search">
           <Search size={14} aria-hidden />
