@@ -11,7 +11,7 @@ import type { MapDocument } from '../../core/graph/model.ts';
 import { MapCanvas, SVG_NODE_LIMIT, type MapCanvasHandle } from '../src/features/maps/MapCanvas.tsx';
 import type { SceneState } from '../src/features/maps/scene.ts';
 import { centreOf, dragPosition, fitScale, loadFonts, measureFrames, nearest, nextFrames, panView, zoomView, type View } from './frames.ts';
-import { timedLayouts } from './layouts.ts';
+import { positionsOf, timedLayouts } from './layouts.ts';
 import type { BenchApi, BenchInfo, SharedPositions } from './protocol.ts';
 import { propositionLinks, syntheticMap } from './synthetic.ts';
 
@@ -180,15 +180,5 @@ window.bench = {
 };
 window.benchPositions = () => {
   if (!laidOut) throw new Error('not laid out yet');
-  const concepts: SharedPositions['concepts'] = {};
-  const phrases: SharedPositions['phrases'] = {};
-  for (const c of laidOut.concepts) {
-    const at = laidOut.layout[c.id];
-    if (at) concepts[c.id] = { x: at.x, y: at.y };
-  }
-  for (const p of laidOut.phrases) {
-    const at = laidOut.layout[p.id];
-    if (at) phrases[p.id] = { x: at.x, y: at.y };
-  }
-  return { concepts, phrases };
+  return positionsOf(laidOut);
 };

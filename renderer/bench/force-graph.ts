@@ -10,7 +10,7 @@ import type { MapDocument } from '../../core/graph/model.ts';
 import { outline } from '../src/features/maps/paintScene.ts';
 import { coloursOf, INK } from '../src/features/maps/scene.ts';
 import { centreOf, dragPosition, fitScale, loadFonts, measureFrames, median, nearest, nextFrames, panView, zoomView, type Box, type View } from './frames.ts';
-import { LAYERED_LIMIT, layoutRuns } from './layouts.ts';
+import { LAYERED_LIMIT, layoutRuns, positionsOf } from './layouts.ts';
 import type { BenchApi, BenchInfo, SharedPositions } from './protocol.ts';
 import { propositionLinks, syntheticMap } from './synthetic.ts';
 
@@ -222,20 +222,6 @@ async function setUp(): Promise<void> {
   const centre = centreOf(box);
   look({ cx: centre.x, cy: centre.y, k: info.fitScale });
   await nextFrames(5);
-}
-
-function positionsOf(map: MapDocument): SharedPositions {
-  const concepts: SharedPositions['concepts'] = {};
-  const phrases: SharedPositions['phrases'] = {};
-  for (const c of map.concepts) {
-    const at = map.layout[c.id];
-    if (at) concepts[c.id] = { x: at.x, y: at.y };
-  }
-  for (const p of map.phrases) {
-    const at = map.layout[p.id];
-    if (at) phrases[p.id] = { x: at.x, y: at.y };
-  }
-  return { concepts, phrases };
 }
 
 function fg(): ForceGraph<FgNode, FgLink> {

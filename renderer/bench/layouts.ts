@@ -2,7 +2,7 @@ import { applyLayout } from '../../core/graph/actions.ts';
 import { computeLayout, type LayoutKind, type Positions } from '../../core/graph/layout/index.ts';
 import type { MapDocument } from '../../core/graph/model.ts';
 import { median } from './frames.ts';
-import type { LayoutTiming } from './protocol.ts';
+import type { LayoutTiming, SharedPositions } from './protocol.ts';
 
 /** Layered layouts are timed up to this many concepts; force layouts at every size. */
 export const LAYERED_LIMIT = 2000;
@@ -32,4 +32,19 @@ export function timedLayouts(doc: MapDocument): { timings: LayoutTiming[]; drawn
     timings.push({ kind, ms: median(runs), runs, ...(kind === 'force' ? { ticks: 300 } : {}) });
   }
   return { timings, drawn, laidOut: applyLayout({ ...doc, settings: { direction: 'TB', layout: drawn } }, positions) };
+}
+
+/** A laid-out map's positions as both bench pages exchange them (force-graph draws ours). */
+export function positionsOf(map: MapDocument): SharedPositions {
+  const concepts: SharedPositions['concepts'] = {};
+  const phrases: SharedPositions['phrases'] = {};
+  for (const c of map.concepts) {
+    const at = map.layout[c.id];
+    if (at) concepts[c.id] = { x: at.x, y: at.y };
+  }
+  for (const p of map.phrases) {
+    const at = map.layout[p.id];
+    if (at) phrases[p.id] = { x: at.x, y: at.y };
+  }
+  return { concepts, phrases };
 }
