@@ -85,7 +85,7 @@ export function MapEditor({ id }: { id: string }) {
       const stop = new AbortController();
       setLaying({ share: 0, stop });
       try {
-        const positions = await layoutMap(doc, { kind, direction, focus }, { signal: stop.signal, onProgress: (done, total) => setLaying({ share: done / total, stop }) });
+        const positions = await layoutMap(doc, { kind, direction, focus }, { signal: stop.signal, onProgress: (done, total) => setLaying((l) => (l?.stop === stop ? { share: done / total, stop } : l)) });
         const target = applyLayout(
           { ...doc, settings: { direction: direction ?? doc.settings.direction, layout: kind } },
           positions,
@@ -94,7 +94,8 @@ export function MapEditor({ id }: { id: string }) {
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'cancelled')) toast({ tone: 'error', message: errorMessage(error) });
       } finally {
-        setLaying(null);
+        // A layout asked for since then keeps its own status.
+        setLaying((l) => (l?.stop === stop ? null : l));
       }
     },
     [doc, selection, map, toast],
